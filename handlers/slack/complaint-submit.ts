@@ -1,0 +1,31 @@
+import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { registeredView } from '../../src/chat/blocks.js';
+import { complaintSchema } from '../../src/domain/complaint.js';
+import type { SlackDeps } from './deps.js';
+import { fieldErrors, inputValue } from './form.js';
+
+/** The registration form was submitted: errors go back onto their fields, a valid form becomes a case. */
+export const complaintSubmit = ({ t, policy, openCase }: SlackDeps) => {
+  const schema = complaintSchema(policy);
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+    const values = view.state.values;
+    const form = {
+      customerName: inputValue(values, 'customerName'),
+      customerPhone: inputValue(values, 'customerPhone'),
+      summary: inputValue(values, 'summary'),
+      category: inputValue(values, 'category'),
+      class: Number(inputValue(values, 'class')),
+      channel: inputValue(values, 'channel'),
+      department: inputValue(values, 'department'),
+      compensation: (inputValue(values, 'compensation') ?? []).length > 0,
+    };
+    const parsed = schema.safeParse(form);
+    if (!parsed.success) {
+      await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, t) });
+      return;
+    }
+    // Stored before answering on purpose: the answer carries the case number, and the write takes milliseconds.
+    const c = await openCase(parsed.data, { receiver: body.user.id, submissionKey: view.id });
+    await ack({ response_action: 'update', view: registeredView(t, c.number, policy.channel) });
+  };
+};

@@ -1,0 +1,18 @@
+import type { acknowledgeCase } from '../../src/app/acknowledge-case.js';
+import type { escalateCase } from '../../src/app/escalate-case.js';
+import type { openCase } from '../../src/app/open-case.js';
+import type { CaseStore } from '../../src/app/ports.js';
+import type { resolveCase } from '../../src/app/resolve-case.js';
+import type { Translate } from '../../src/chat/i18n.js';
+import type { Policy } from '../../src/domain/policy.js';
+
+/** What Slack handlers may call: use cases, and the store for reading. */
+export interface SlackDeps {
+  policy: Policy;
+  t: Translate;
+  store: CaseStore;
+  openCase: ReturnType<typeof openCase>;
+  acknowledgeCase: ReturnType<typeof acknowledgeCase>;
+  resolveCase: ReturnType<typeof resolveCase>;
+  escalateCase: ReturnType<typeof escalateCase>;
+}

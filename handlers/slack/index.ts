@@ -1,0 +1,19 @@
+import type { App } from '@slack/bolt';
+import { ids } from '../../src/chat/blocks.js';
+import { acknowledgeButton } from './acknowledge-button.js';
+import { complaintCommand } from './complaint-command.js';
+import { complaintSubmit } from './complaint-submit.js';
+import type { SlackDeps } from './deps.js';
+import { escalateButton } from './escalate-button.js';
+import { resolveButton } from './resolve-button.js';
+import { resolveSubmit } from './resolve-submit.js';
+
+/** Binds every Slack command, view and action id to its handler. */
+export function register(app: App, deps: SlackDeps): void {
+  app.command('/complaint', complaintCommand(deps));
+  app.view(ids.complaintView, complaintSubmit(deps));
+  app.view(ids.resolveView, resolveSubmit(deps));
+  app.action(ids.acknowledge, acknowledgeButton(deps));
+  app.action(ids.resolve, resolveButton(deps));
+  app.action(ids.escalate, escalateButton(deps));
+}

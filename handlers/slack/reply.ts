@@ -1,0 +1,44 @@
+import type { BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { MessageRef } from '../../src/app/ports.js';
+import type { Outcome } from '../../src/app/transact.js';
+import type { Translate } from '../../src/chat/i18n.js';
+
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & { client: WebClient };
+
+/** The message a button was pressed in. */
+export function pressedIn(body: BlockAction): MessageRef | undefined {
+  return body.channel && body.message ? { channel: body.channel.id, ts: body.message.ts } : undefined;
+}
+
+/** Tells the person, and only them, why nothing happened. */
+export async function explainRefusal(
+  client: WebClient,
+  t: Translate,
+  where: { channel: string; user: string },
+  number: string,
+  outcome: Outcome,
+): Promise<void> {
+  if (outcome.kind === 'ok') return;
+  const text =
+    outcome.kind === 'not-found'
+      ? t('refusal.not_found', { number })
+      : t(outcome.reason, { owner: outcome.case.owner, number });
+  await client.chat.postEphemeral({ ...where, text });
+}
+
+/** A button that runs one case action: ack first, then act, then explain a refusal to the presser. */
+export const caseButton =
+  (t: Translate, act: (number: string, actor: string, pressedIn?: MessageRef) => Promise<Outcome>) =>
+  async ({ ack, body, action, client }: ButtonArgs) => {
+    await ack();
+    const number = action.value ?? '';
+    const outcome = await act(number, body.user.id, pressedIn(body));
+    await explainRefusal(
+      client,
+      t,
+      { channel: body.channel?.id ?? body.user.id, user: body.user.id },
+      number,
+      outcome,
+    );
+  };

@@ -1,0 +1,38 @@
+import { isMajor } from '../domain/case.js';
+import { openDeadlines } from '../domain/deadlines.js';
+import type { Policy } from '../domain/policy.js';
+import type { CaseStore, Chat, Clock, Timers } from './ports.js';
+import { sendOnce } from './send-once.js';
+
+export interface AnnounceCaseDeps {
+  store: CaseStore;
+  chat: Chat;
+  timers: Timers;
+  clock: Clock;
+  policy: Policy;
+}
+
+/** Starts a new case's timers, posts its card, tells the owner, and the GM when it is major. Safe to repeat. */
+export const announceCase =
+  ({ store, chat, timers, clock, policy }: AnnounceCaseDeps) =>
+  async (number: string): Promise<void> => {
+    const c = await store.get(number);
+    if (!c) return;
+    for (const d of openDeadlines(c)) await timers.schedule(c, d);
+    if (!c.card) await store.setCard(number, await chat.postCard(c));
+    const system = (type: 'owner-notified' | 'gm-informed', to: string) => ({
+      at: clock.now(),
+      by: 'system',
+      type,
+      to,
+      key: type,
+    });
+    await sendOnce(store, c, system('owner-notified', c.owner), () =>
+      chat.notify(c.owner, { kind: 'assigned' }, c),
+    );
+    if (isMajor(c)) {
+      await sendOnce(store, c, system('gm-informed', policy.gm), () =>
+        chat.notify(policy.gm, { kind: 'major' }, c),
+      );
+    }
+  };

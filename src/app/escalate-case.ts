@@ -1,0 +1,16 @@
+import { escalate } from '../domain/transitions.js';
+import type { CaseActionDeps } from './acknowledge-case.js';
+import type { MessageRef } from './ports.js';
+import { type Outcome, transact } from './transact.js';
+
+/** Someone on the ladder takes the case one rung up now; the person on that rung gets it with buttons. */
+export const escalateCase =
+  ({ store, chat, clock }: Omit<CaseActionDeps, 'timers'>) =>
+  async (number: string, actor: string, pressedIn?: MessageRef): Promise<Outcome> => {
+    const outcome = await transact(store, number, (c) => escalate(c, actor, clock.now()));
+    if (outcome.kind !== 'ok') return outcome;
+    const to = outcome.case.ladder[outcome.case.level];
+    if (to) await chat.notify(to, { kind: 'escalated' }, outcome.case);
+    await chat.refresh(outcome.case, pressedIn);
+    return outcome;
+  };

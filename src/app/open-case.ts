@@ -1,0 +1,28 @@
+import type { Case } from '../domain/case.js';
+import { monthKey } from '../domain/case-number.js';
+import type { Complaint } from '../domain/complaint.js';
+import type { Policy } from '../domain/policy.js';
+import { registerCase } from '../domain/register.js';
+import type { CaseStore, Clock, Jobs } from './ports.js';
+
+export interface OpenCaseDeps {
+  store: CaseStore;
+  jobs: Jobs;
+  clock: Clock;
+  policy: Policy;
+}
+
+/**
+ * Registers a complaint and numbers it; the card, messages and timers follow in a durable job. A submission
+ * that was stored before gives back its case.
+ */
+export const openCase =
+  ({ store, jobs, clock, policy }: OpenCaseDeps) =>
+  async (complaint: Complaint, from: { receiver: string; submissionKey: string }): Promise<Case> => {
+    const now = clock.now();
+    const draft = registerCase(complaint, { ...from, now, policy });
+    const { case: stored } = await store.create(draft, monthKey(now, policy.timezone));
+    // Also for a case stored before: if the first delivery died before this line, its announcement is owed.
+    await jobs.announce(stored.number);
+    return stored;
+  };

@@ -1,0 +1,51 @@
+import type { Case, CaseDraft, Deadline, TimelineEntry } from '../domain/case.js';
+
+/** Where cases live. Every write raises the case's revision. */
+export interface CaseStore {
+  /**
+   * Stores a new case and gives it the month's next number, unless its submission was stored before:
+   * then the case stored first comes back with `created: false`.
+   */
+  create(draft: CaseDraft, month: string): Promise<{ case: Case; created: boolean }>;
+  get(number: string): Promise<Case | null>;
+  /** Writes a transition decided from `prev`; false when the case changed in between. */
+  save(prev: Case, next: Case): Promise<boolean>;
+  /** Appends an entry whose key the timeline does not have yet; false when it already had it. */
+  recordOnce(number: string, entry: TimelineEntry & { key: string }, level?: number): Promise<boolean>;
+  /** Remembers where the case card was posted. */
+  setCard(number: string, card: MessageRef): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Why a person gets a direct message about a case. */
+export type Notice =
+  | { kind: 'assigned' | 'major' | 'escalated' }
+  | { kind: 'warned' | 'nudged'; deadline: Deadline };
+
+export interface MessageRef {
+  channel: string;
+  ts: string;
+}
+
+/** Messages a case sends to people: the channel card and direct messages with buttons. */
+export interface Chat {
+  postCard(c: Case): Promise<MessageRef>;
+  /** Shows the case as it is now on its card and, when given, on the direct message a button was pressed in. */
+  refresh(c: Case, pressedIn?: MessageRef): Promise<void>;
+  notify(to: string, notice: Notice, c: Case): Promise<void>;
+}
+
+/** Wake-up calls for deadlines. The store stays the truth; a timer only says "look again at this case". */
+export interface Timers {
+  schedule(c: Case, d: Deadline): Promise<void>;
+  cancel(c: Case, d: Deadline): Promise<void>;
+}
+
+/** Work done after the request was answered, durably. */
+export interface Jobs {
+  announce(number: string): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}

@@ -1,0 +1,203 @@
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { Case, Deadline } from '../domain/case.js';
+import { isFinished, isMajor } from '../domain/case.js';
+import { INTAKE_CHANNELS, SUMMARY_MAX } from '../domain/complaint.js';
+import { maskPhone } from '../domain/phone.js';
+import type { Policy } from '../domain/policy.js';
+import { isMessageKey, type Translate } from './i18n.js';
+
+/** Ids Slack sends back; handlers are bound to these. */
+export const ids = {
+  complaintView: 'complaint_submit',
+  resolveView: 'resolve_submit',
+  acknowledge: 'case_acknowledge',
+  resolve: 'case_resolve',
+  escalate: 'case_escalate',
+  /** Every input's action id; blocks are told apart by their block id. */
+  input: 'value',
+} as const;
+
+/** Who reads a message decides how much of the customer's phone they see. */
+export type Audience = 'public' | 'owner-or-manager';
+
+const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 150), emoji: true });
+const option = (text: string, value: string): PlainTextOption => ({ text: plain(text), value });
+/** User text shown in mrkdwn, with Slack's control characters escaped. */
+const mrkdwnEscape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function categoryName(t: Translate, id: string): string {
+  const key = `category.${id}`;
+  return isMessageKey(key) ? t(key) : id;
+}
+
+/** A time every reader sees in their own timezone; the fallback is in the company's. */
+export function slackDate(at: Date, timezone: string): string {
+  const fallback = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: timezone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(at);
+  return `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${fallback}>`;
+}
+
+/** The registration form (投诉登记表), opened by `/complaint`. */
+export function complaintModal(t: Translate, policy: Policy, summary = ''): ModalView {
+  const input = (blockId: string, label: string, element: object, optional = false, hint?: string) =>
+    ({
+      type: 'input',
+      block_id: blockId,
+      label: plain(label),
+      optional,
+      element: { action_id: ids.input, ...element },
+      ...(hint ? { hint: plain(hint) } : {}),
+    }) as KnownBlock;
+  const select = (options: PlainTextOption[], initial?: PlainTextOption) => ({
+    type: 'static_select',
+    options,
+    ...(initial ? { initial_option: initial } : {}),
+  });
+  const classes = ([1, 2, 3] as const).map((c) => option(t(`class.${c}`), String(c)));
+  return {
+    type: 'modal',
+    callback_id: ids.complaintView,
+    title: plain(t('modal.complaint.title')),
+    submit: plain(t('modal.submit')),
+    close: plain(t('modal.cancel')),
+    blocks: [
+      input('customerName', t('field.customerName'), { type: 'plain_text_input', max_length: 100 }),
+      input(
+        'customerPhone',
+        t('field.customerPhone'),
+        { type: 'plain_text_input', max_length: 30 },
+        false,
+        t('field.customerPhone.hint'),
+      ),
+      input('summary', t('field.summary'), {
+        type: 'plain_text_input',
+        multiline: true,
+        max_length: SUMMARY_MAX,
+        ...(summary ? { initial_value: summary } : {}),
+      }),
+      input(
+        'category',
+        t('field.category'),
+        select(policy.categories.map((c) => option(categoryName(t, c), c))),
+      ),
+      input('class', t('field.class'), select(classes, classes[0])),
+      input('channel', t('field.channel'), select(INTAKE_CHANNELS.map((c) => option(t(`channel.${c}`), c)))),
+      input('department', t('field.department'), select(policy.departments.map((d) => option(d.name, d.id)))),
+      input(
+        'compensation',
+        t('field.compensation'),
+        { type: 'checkboxes', options: [option(t('field.compensation.option'), 'yes')] },
+        true,
+      ),
+    ],
+  };
+}
+
+/** What the form turns into once the case is stored: the number, at once. */
+export function registeredView(t: Translate, number: string, channel: string): ModalView {
+  return {
+    type: 'modal',
+    title: plain(t('modal.registered.title')),
+    close: plain(t('modal.cancel')),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: t('modal.registered.text', { number, channel }) } },
+    ],
+  };
+}
+
+/** The short form for what was done, opened by the Resolve button. */
+export function resolveModal(t: Translate, number: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: ids.resolveView,
+    private_metadata: number,
+    title: plain(t('modal.resolve.title', { number })),
+    submit: plain(t('modal.submit')),
+    close: plain(t('modal.cancel')),
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'resolution',
+        label: plain(t('field.resolution')),
+        element: { type: 'plain_text_input', action_id: ids.input, multiline: true, max_length: SUMMARY_MAX },
+      },
+    ],
+  };
+}
+
+function deadlineLine(t: Translate, d: Deadline, timezone: string): string {
+  const name = t(`deadline.${d.kind}`);
+  return d.metAt
+    ? `✓ ${t('deadline.line.met', { name, met: slackDate(d.metAt, timezone) })}`
+    : `• ${t('deadline.line', { name, due: slackDate(d.dueAt, timezone) })}`;
+}
+
+/** The case as it is now: facts, deadlines and the buttons that still apply. */
+export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audience): KnownBlock[] {
+  const department = policy.departments.find((d) => d.id === c.department)?.name ?? c.department;
+  const phone = audience === 'public' ? maskPhone(c.customer.phone) : c.customer.phone;
+  const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` });
+  const title = t('card.title', { number: c.number }) + (isMajor(c) ? ` · ${t('card.major')}` : '');
+  const escalatedTo = c.ladder[c.level];
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plain(title) },
+    { type: 'section', text: { type: 'mrkdwn', text: mrkdwnEscape(c.summary).slice(0, 3000) } },
+    {
+      type: 'section',
+      fields: [
+        field(t('card.customer'), mrkdwnEscape(c.customer.name)),
+        field(t('card.phone'), phone),
+        field(t('card.category'), categoryName(t, c.category)),
+        field(t('card.class'), t(`class.${c.class}`)),
+        field(t('card.department'), mrkdwnEscape(department)),
+        field(t('card.channel'), t(`channel.${c.channel}`)),
+        field(t('card.owner'), `<@${c.owner}>`),
+        field(t('card.receiver'), `<@${c.receiver}>`),
+        field(t('card.status'), t(`status.${c.status}`)),
+        ...(c.level > 0 && escalatedTo ? [field(t('card.escalated_to'), `<@${escalatedTo}>`)] : []),
+      ],
+    },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: [
+            `*${t('card.deadlines')}*`,
+            ...c.deadlines.map((d) => deadlineLine(t, d, policy.timezone)),
+          ].join('\n'),
+        },
+      ],
+    },
+  ];
+  if (c.resolution) {
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*${t('card.resolution')}*\n${mrkdwnEscape(c.resolution).slice(0, 2900)}`,
+      },
+    });
+  }
+  if (!isFinished(c)) blocks.push({ type: 'actions', block_id: 'case_actions', elements: caseButtons(t, c) });
+  return blocks;
+}
+
+function caseButtons(t: Translate, c: Case) {
+  const button = (actionId: string, text: string, style?: 'primary' | 'danger') => ({
+    type: 'button' as const,
+    action_id: actionId,
+    text: plain(text),
+    value: c.number,
+    ...(style ? { style } : {}),
+  });
+  return [
+    ...(c.status === 'registered' ? [button(ids.acknowledge, t('button.acknowledge'), 'primary')] : []),
+    button(ids.resolve, t('button.resolve')),
+    button(ids.escalate, t('button.escalate'), 'danger'),
+  ];
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { parseDuration } from './domain/duration.js';
+import { DEFAULT_CATEGORIES, LOCALES, type Policy } from './domain/policy.js';
+
+/** A configuration that cannot run; its message names every bad or missing value. */
+export class ConfigError extends Error {}
+
+const slackUser = z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a Slack user id like U0123ABCD');
+const duration = z.string().transform((text, ctx) => {
+  const ms = parseDuration(text);
+  if (ms === null)
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration like 90s, 30m, 4h or 2d` });
+  return ms ?? 0;
+});
+const timezone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA timezone like Asia/Shanghai');
+
+const policySchema = z.object({
+  locale: z.enum(LOCALES).default('zh-CN'),
+  timezone: timezone.default('Asia/Shanghai'),
+  channel: z.string().regex(/^[CG][A-Z0-9]+$/, 'must be a Slack channel id like C0123ABCD'),
+  gm: slackUser,
+  csManager: slackUser,
+  departments: z
+    .array(z.object({ id: z.string().min(1), name: z.string().min(1), owner: slackUser, manager: slackUser }))
+    .min(1, 'name at least one department'),
+  categories: z.array(z.string().min(1)).min(1).default(DEFAULT_CATEGORIES),
+  deadlines: z
+    .object({
+      acknowledge: duration.prefault('1h'),
+      resolve: duration.prefault('24h'),
+      majorCallback: duration.prefault('24h'),
+      majorResolve: duration.prefault('48h'),
+      warnAt: z.number().gt(0).lt(1).default(0.75),
+      grace: duration.prefault('4h'),
+    })
+    .prefault({}),
+}) satisfies z.ZodType<Policy, unknown>;
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+    SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)'),
+    SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional(),
+    SLACK_API_URL: z.url().default('https://slack.com/api/'),
+    REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().min(1).default('redress'),
+    MONGO_URL: z.string().min(1).optional(),
+    POLICY_FILE: z.string().min(1).default('policy.yaml'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine((env) => env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET, {
+    path: ['SLACK_SIGNING_SECRET'],
+    message: 'is required unless SLACK_APP_TOKEN selects Socket Mode',
+  });
+
+export type Env = z.infer<typeof envSchema>;
+export interface Config {
+  env: Env;
+  policy: Policy;
+}
+
+function check<T>(schema: z.ZodType<T>, input: unknown, where: string): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${where}${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** Reads and validates the policy file (YAML). */
+export function loadPolicy(file: string): Policy {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError(`Invalid configuration:\n  POLICY_FILE: cannot read ${file}`);
+  }
+  return check(policySchema, parseYaml(text), `${file} `);
+}
+
+/** Validates the environment and the policy it points to. The only reader of `process.env`. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const env = check(envSchema, source, '');
+  return { env, policy: loadPolicy(env.POLICY_FILE) };
+}

@@ -1,0 +1,89 @@
+import type { Complaint } from './complaint.js';
+
+export type CaseStatus = 'registered' | 'accepted' | 'resolved';
+export type DeadlineKind = 'acknowledge' | 'callback' | 'resolve';
+
+/** A promise the company made about a case, and when it was kept. */
+export interface Deadline {
+  kind: DeadlineKind;
+  startAt: Date;
+  dueAt: Date;
+  /** Raised whenever the deadline is planned anew, so that timers of an older plan know they are stale. */
+  version: number;
+  metAt?: Date;
+}
+
+export type TimelineType =
+  | 'registered'
+  | 'acknowledged'
+  | 'resolved'
+  | 'escalated'
+  | 'warned'
+  | 'nudged'
+  | 'owner-notified'
+  | 'gm-informed'
+  | 'card-posted';
+
+/** One line of the case's append-only history. */
+export interface TimelineEntry {
+  at: Date;
+  /** A Slack user id, or `system` for what the bot did by itself. */
+  by: string;
+  type: TimelineType;
+  /** Whom a message went to, for pings. */
+  to?: string;
+  /** Free text: the resolution, for instance. */
+  text?: string;
+  /** Unique per case for pings, so a retried job never sends the same one twice. */
+  key?: string;
+}
+
+/** A complaint case as stored. */
+export interface Case {
+  number: string;
+  /** Identifies the form submission that created the case, so a redelivery creates nothing. */
+  submissionKey: string;
+  /** Raised by every write: a transition only lands on the revision it was decided from. */
+  revision: number;
+  status: CaseStatus;
+  customer: { name: string; phone: string };
+  summary: string;
+  category: string;
+  class: 1 | 2 | 3;
+  channel: Complaint['channel'];
+  department: string;
+  compensation: boolean;
+  receiver: string;
+  owner: string;
+  /** Who the case climbs to, owner first, each person once: owner → manager → CS manager → GM. */
+  ladder: string[];
+  /** Index in the ladder the case has climbed to; 0 while only the owner is on it. */
+  level: number;
+  createdAt: Date;
+  deadlines: Deadline[];
+  resolution?: string;
+  card?: { channel: string; ts: string };
+  timeline: TimelineEntry[];
+}
+
+/** A case as registered, before the store gives it its number. */
+export type CaseDraft = Omit<Case, 'number' | 'revision'>;
+
+/** Major cases (重大投诉) copy the GM at once and get a callback deadline and longer to resolve. */
+export function isMajor(c: Pick<Case, 'class' | 'compensation'>): boolean {
+  return c.class >= 2 || c.compensation;
+}
+
+export function isFinished(c: Pick<Case, 'status'>): boolean {
+  return c.status === 'resolved';
+}
+
+/** Managers on the ladder: everyone above the owner. */
+export function managersOf(c: Pick<Case, 'ladder'>): string[] {
+  return c.ladder.slice(1);
+}
+
+/** Whether a ping with this key is already in the timeline. */
+export function wasSent(c: Pick<Case, 'timeline'>, key: string): boolean {
+  return c.timeline.some((e) => e.key === key);
+}

@@ -1,0 +1,90 @@
+import type { Case, Deadline, DeadlineKind } from './case.js';
+import { isFinished, wasSent } from './case.js';
+import type { DeadlinePolicy } from './policy.js';
+
+/** The deadlines a new case gets: acknowledge, then resolve; a major case also a callback. */
+export function planDeadlines(major: boolean, now: Date, policy: DeadlinePolicy): Deadline[] {
+  const at = (ms: number) => new Date(now.getTime() + ms);
+  const plan = (kind: DeadlineKind, ms: number): Deadline => ({
+    kind,
+    startAt: now,
+    dueAt: at(ms),
+    version: 1,
+  });
+  return major
+    ? [
+        plan('acknowledge', policy.acknowledge),
+        plan('callback', policy.majorCallback),
+        plan('resolve', policy.majorResolve),
+      ]
+    : [plan('acknowledge', policy.acknowledge), plan('resolve', policy.resolve)];
+}
+
+/** One message a deadline sends when its time comes. */
+export interface DeadlineStep {
+  key: string;
+  at: Date;
+  type: 'warned' | 'nudged' | 'escalated';
+  to: string;
+  /** Index in the ladder the case reaches with this step. */
+  rung: number;
+}
+
+/**
+ * What a deadline sends, in order: a warning to the owner at `warnAt` of its span, a nudge when it is due,
+ * then one rung up the ladder per grace period.
+ */
+export function stepsOf(d: Deadline, ladder: string[], policy: DeadlinePolicy): DeadlineStep[] {
+  const start = d.startAt.getTime();
+  const due = d.dueAt.getTime();
+  const key = (name: string) => `${d.kind}.v${d.version}.${name}`;
+  const owner = ladder[0] ?? '';
+  const steps: DeadlineStep[] = [
+    {
+      key: key('warn'),
+      at: new Date(start + (due - start) * policy.warnAt),
+      type: 'warned',
+      to: owner,
+      rung: 0,
+    },
+    { key: key('due'), at: d.dueAt, type: 'nudged', to: owner, rung: 0 },
+  ];
+  ladder.slice(1).forEach((person, i) => {
+    const rung = i + 1;
+    steps.push({
+      key: key(`rung${rung}`),
+      at: new Date(due + rung * policy.grace),
+      type: 'escalated',
+      to: person,
+      rung,
+    });
+  });
+  return steps;
+}
+
+/** When the first step of a deadline is due: when its timer should first wake up. */
+export function firstWakeUp(d: Deadline, ladder: string[], policy: DeadlinePolicy): Date {
+  return stepsOf(d, ladder, policy)[0]?.at ?? d.dueAt;
+}
+
+/** What a deadline timer that woke up should do to the case as it is now. */
+export type DeadlineDecision = { kind: 'stale' } | { kind: 'act'; due: DeadlineStep[]; next: Date | null };
+
+export function onDeadline(
+  c: Case,
+  timer: { kind: DeadlineKind; version: number },
+  now: Date,
+  policy: DeadlinePolicy,
+): DeadlineDecision {
+  const d = c.deadlines.find((x) => x.kind === timer.kind);
+  if (!d || d.version !== timer.version || d.metAt || isFinished(c)) return { kind: 'stale' };
+  const steps = stepsOf(d, c.ladder, policy);
+  const due = steps.filter((s) => s.at <= now && !wasSent(c, s.key));
+  const next = steps.find((s) => s.at > now)?.at ?? null;
+  return { kind: 'act', due, next };
+}
+
+/** The deadlines still running: what a timer must exist for. */
+export function openDeadlines(c: Case): Deadline[] {
+  return isFinished(c) ? [] : c.deadlines.filter((d) => !d.metAt);
+}

@@ -1,0 +1,47 @@
+/** Languages every word of the bot exists in. */
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Deadline lengths and escalation timing, all in milliseconds except the warning ratio. */
+export interface DeadlinePolicy {
+  acknowledge: number;
+  resolve: number;
+  majorCallback: number;
+  majorResolve: number;
+  /** Fraction of a deadline after which the owner is warned (0.75 = at 75%). */
+  warnAt: number;
+  /** Time between two rungs of the escalation ladder once a deadline has passed. */
+  grace: number;
+}
+
+/** A department that complaints are routed to. */
+export interface Department {
+  id: string;
+  name: string;
+  owner: string;
+  manager: string;
+}
+
+/** The company's complaint procedure as configured: who is who, and how long everything may take. */
+export interface Policy {
+  locale: Locale;
+  timezone: string;
+  channel: string;
+  gm: string;
+  csManager: string;
+  departments: Department[];
+  categories: string[];
+  deadlines: DeadlinePolicy;
+}
+
+/** The category ids of the documents, used when the policy names none. */
+export const DEFAULT_CATEGORIES = [
+  'product_quality',
+  'food_safety',
+  'service_attitude',
+  'service_quality',
+  'delivery',
+  'billing',
+  'compensation',
+  'other',
+];

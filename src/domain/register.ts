@@ -1,0 +1,35 @@
+import type { CaseDraft } from './case.js';
+import { isMajor } from './case.js';
+import type { Complaint } from './complaint.js';
+import { planDeadlines } from './deadlines.js';
+import { ladderFor } from './ladder.js';
+import type { Policy } from './policy.js';
+
+/** A new case from a registration form, owned by the department's duty owner. */
+export function registerCase(
+  complaint: Complaint,
+  context: { receiver: string; submissionKey: string; now: Date; policy: Policy },
+): CaseDraft {
+  const { receiver, submissionKey, now, policy } = context;
+  const department = policy.departments.find((d) => d.id === complaint.department);
+  if (!department) throw new Error(`unknown department ${complaint.department}`);
+  const ladder = ladderFor(department, policy);
+  return {
+    submissionKey,
+    status: 'registered',
+    customer: { name: complaint.customerName, phone: complaint.customerPhone },
+    summary: complaint.summary,
+    category: complaint.category,
+    class: complaint.class,
+    channel: complaint.channel,
+    department: department.id,
+    compensation: complaint.compensation,
+    receiver,
+    owner: department.owner,
+    ladder,
+    level: 0,
+    createdAt: now,
+    deadlines: planDeadlines(isMajor(complaint), now, policy.deadlines),
+    timeline: [{ at: now, by: receiver, type: 'registered' }],
+  };
+}

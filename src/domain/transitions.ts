@@ -1,0 +1,78 @@
+import type { Case, TimelineEntry } from './case.js';
+import { isFinished, managersOf } from './case.js';
+import type { DeadlineStep } from './deadlines.js';
+
+/** Why a person may not do what they asked; each is a message-catalog key. */
+export type Refusal =
+  | 'refusal.not_owner'
+  | 'refusal.not_owner_or_manager'
+  | 'refusal.not_on_ladder'
+  | 'refusal.already_acknowledged'
+  | 'refusal.already_resolved'
+  | 'refusal.top_of_ladder';
+
+export type Transition = { kind: 'ok'; case: Case } | { kind: 'refused'; reason: Refusal };
+
+const refuse = (reason: Refusal): Transition => ({ kind: 'refused', reason });
+const append = (c: Case, entry: TimelineEntry): TimelineEntry[] => [...c.timeline, entry];
+
+/** The owner accepts the case (确认受理): the acknowledge deadline is met. */
+export function acknowledge(c: Case, actor: string, now: Date): Transition {
+  if (isFinished(c)) return refuse('refusal.already_resolved');
+  if (actor !== c.owner) return refuse('refusal.not_owner');
+  if (c.status !== 'registered') return refuse('refusal.already_acknowledged');
+  return {
+    kind: 'ok',
+    case: {
+      ...c,
+      status: 'accepted',
+      deadlines: c.deadlines.map((d) => (d.kind === 'acknowledge' ? { ...d, metAt: now } : d)),
+      timeline: append(c, { at: now, by: actor, type: 'acknowledged' }),
+    },
+  };
+}
+
+/** Why this person may not resolve the case, or null when they may. */
+export function resolveRefusal(c: Case, actor: string): Refusal | null {
+  if (isFinished(c)) return 'refusal.already_resolved';
+  if (actor !== c.owner && !managersOf(c).includes(actor)) return 'refusal.not_owner_or_manager';
+  return null;
+}
+
+/** The owner or a manager records what was done; every deadline still running is met. */
+export function resolve(c: Case, actor: string, resolution: string, now: Date): Transition {
+  const refusal = resolveRefusal(c, actor);
+  if (refusal) return refuse(refusal);
+  return {
+    kind: 'ok',
+    case: {
+      ...c,
+      status: 'resolved',
+      resolution,
+      deadlines: c.deadlines.map((d) => ({ ...d, metAt: d.metAt ?? now })),
+      timeline: append(c, { at: now, by: actor, type: 'resolved', text: resolution }),
+    },
+  };
+}
+
+/** Someone on the ladder takes the case one rung up now, without waiting for a deadline. */
+export function escalate(c: Case, actor: string, now: Date): Transition {
+  if (isFinished(c)) return refuse('refusal.already_resolved');
+  if (!c.ladder.includes(actor)) return refuse('refusal.not_on_ladder');
+  const rung = c.level + 1;
+  const to = c.ladder[rung];
+  if (!to) return refuse('refusal.top_of_ladder');
+  return {
+    kind: 'ok',
+    case: {
+      ...c,
+      level: rung,
+      timeline: append(c, { at: now, by: actor, type: 'escalated', to, key: `escalate.rung${rung}` }),
+    },
+  };
+}
+
+/** The timeline line that records a deadline step once its message was sent. */
+export function stepEntry(step: DeadlineStep, now: Date): TimelineEntry & { key: string } {
+  return { at: now, by: 'system', type: step.type, to: step.to, key: step.key };
+}

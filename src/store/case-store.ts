@@ -1,0 +1,62 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CaseStore } from '../app/ports.js';
+import type { Case, CaseDraft } from '../domain/case.js';
+import { formatCaseNumber } from '../domain/case-number.js';
+import type { Collections } from './collections.js';
+import * as q from './queries.js';
+
+/** A submission redelivered while its first delivery is still numbering waits this long for the number. */
+const WAIT_FOR_NUMBER_MS = 2000;
+
+/** The case store over any engine that runs the queries of `queries.ts`. */
+export function caseStore(db: Collections): CaseStore {
+  async function numbered(submissionKey: string, month: string): Promise<Case> {
+    const waitUntil = Date.now() + WAIT_FOR_NUMBER_MS;
+    for (;;) {
+      const stored = await db.findCase(q.caseBySubmission(submissionKey));
+      if (!stored) throw new Error(`case of submission ${submissionKey} vanished`);
+      if (stored.number) return stored;
+      // The first delivery died between insert and numbering: number it here.
+      if (Date.now() > waitUntil) await assignNumber(submissionKey, month);
+      else await sleep(50);
+    }
+  }
+
+  async function assignNumber(submissionKey: string, month: string): Promise<void> {
+    const counter = q.nextSerial(month);
+    const serial = await db.incrementCounter(counter.filter, counter.update);
+    const write = q.assignNumber(submissionKey, formatCaseNumber(month, serial));
+    await db.updateCase(write.filter, write.update);
+  }
+
+  return {
+    async create(draft: CaseDraft, month: string) {
+      const existing = await db.findCase(q.caseBySubmission(draft.submissionKey));
+      if (existing) return { case: await numbered(draft.submissionKey, month), created: false };
+      const insert = q.insertCase(draft);
+      const { matched } = await db.updateCase(insert.filter, insert.update, { upsert: true });
+      // Inserting first and numbering second keeps the serial free of gaps when a submission comes twice.
+      if (!matched) await assignNumber(draft.submissionKey, month);
+      return { case: await numbered(draft.submissionKey, month), created: !matched };
+    },
+
+    get: (number) => db.findCase(q.caseByNumber(number)),
+
+    async save(prev, next) {
+      const write = q.saveTransition(prev, next);
+      return (await db.updateCase(write.filter, write.update)).matched;
+    },
+
+    async recordOnce(number, entry, level) {
+      const write = q.recordOnce(number, entry, level);
+      return (await db.updateCase(write.filter, write.update)).matched;
+    },
+
+    async setCard(number, card) {
+      const write = q.setCard(number, card);
+      await db.updateCase(write.filter, write.update);
+    },
+
+    close: () => db.close(),
+  };
+}

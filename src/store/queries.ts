@@ -1,0 +1,69 @@
+import type { Case, CaseDraft, TimelineEntry } from '../domain/case.js';
+
+/**
+ * Every filter and update the store sends, as plain data. The Mongo adapter and the in-memory one run these
+ * same objects, so the tests on the in-memory store prove the queries themselves.
+ */
+type Doc = Record<string, unknown>;
+export interface Write {
+  filter: Doc;
+  update: Doc;
+}
+
+/** Fields a transition may change with `$set`; the timeline only grows and the revision only counts. */
+const SETTABLE = [
+  'status',
+  'owner',
+  'level',
+  'deadlines',
+  'resolution',
+  'card',
+  'class',
+  'compensation',
+] as const;
+
+export const caseBySubmission = (submissionKey: string): Doc => ({ submissionKey });
+export const caseByNumber = (number: string): Doc => ({ number });
+
+/** Inserts the case unless a case of the same submission exists (run as an upsert). */
+export const insertCase = (draft: CaseDraft): Write => ({
+  filter: { submissionKey: draft.submissionKey },
+  update: { $setOnInsert: { ...draft, revision: 0 } },
+});
+
+/** Takes the month's next serial atomically (run as an upsert returning the document after). */
+export const nextSerial = (month: string): Write => ({
+  filter: { _id: `case-${month}` },
+  update: { $inc: { seq: 1 } },
+});
+
+/** Gives a stored case its number, once. */
+export const assignNumber = (submissionKey: string, number: string): Write => ({
+  filter: { submissionKey, number: { $exists: false } },
+  update: { $set: { number }, $inc: { revision: 1 } },
+});
+
+/** Writes what a transition changed, only if nothing else wrote the case since it was read. */
+export function saveTransition(prev: Case, next: Case): Write {
+  const set: Doc = {};
+  for (const field of SETTABLE) {
+    if (JSON.stringify(prev[field]) !== JSON.stringify(next[field])) set[field] = next[field];
+  }
+  const added = next.timeline.slice(prev.timeline.length);
+  const update: Doc = { $inc: { revision: 1 } };
+  if (Object.keys(set).length > 0) update.$set = set;
+  if (added.length > 0) update.$push = { timeline: { $each: added } };
+  return { filter: { number: prev.number, revision: prev.revision }, update };
+}
+
+/** Appends a keyed entry unless the timeline has that key: a ping is recorded once, whoever retries. */
+export function recordOnce(number: string, entry: TimelineEntry & { key: string }, level?: number): Write {
+  const update: Doc = { $push: { timeline: entry }, $inc: { revision: 1 } };
+  if (level !== undefined) update.$max = { level };
+  return { filter: { number, 'timeline.key': { $ne: entry.key } }, update };
+}
+
+export const setCard = (number: string, card: { channel: string; ts: string }): Write => ({
+  filter: { number },
+  update: { $set: { card }, $inc: { revision: 1 } },
+});

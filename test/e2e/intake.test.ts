@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ids } from '../../src/chat/blocks.js';
+import { CASES_CHANNEL, type Harness, people, startHarness } from '../support/harness.js';
+import { slashCommand, validComplaint } from '../support/slack-requests.js';
+
+const text = (call?: { args: Record<string, unknown> }) =>
+  JSON.stringify(call?.args.blocks ?? call?.args.view ?? '');
+
+describe('registering a complaint from Slack', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('opens the registration form with the typed summary', async () => {
+    const response = await h.post(slashCommand(people.receiver, 'Cold soup, broken lid'));
+    expect(response.status).toBe(200);
+    const [open] = await h.slack.waitFor((c) => c.method === 'views.open');
+    const view = open?.args.view as {
+      callback_id: string;
+      blocks: { block_id: string; element: { initial_value?: string } }[];
+    };
+    expect(view.callback_id).toBe(ids.complaintView);
+    expect(view.blocks.map((b) => b.block_id)).toEqual([
+      'customerName',
+      'customerPhone',
+      'summary',
+      'category',
+      'class',
+      'channel',
+      'department',
+      'compensation',
+    ]);
+    expect(view.blocks.find((b) => b.block_id === 'summary')?.element.initial_value).toBe(
+      'Cold soup, broken lid',
+    );
+  });
+
+  it('stores the case, answers with its number, posts the card with a masked phone and tells the owner', async () => {
+    const response = await h.submit(validComplaint);
+    const answer = (await response.json()) as { response_action: string; view: object };
+    expect(answer.response_action).toBe('update');
+    const number = /(\d{6}-\d{4})/.exec(JSON.stringify(answer.view))?.[1] ?? '';
+    expect(number).toMatch(/^\d{6}-0001$/);
+
+    const c = await h.cardOf(number);
+    expect(c).toMatchObject({
+      status: 'registered',
+      owner: people.owner,
+      receiver: people.receiver,
+      class: 1,
+    });
+    expect(c.customer.phone).toBe('13812345678');
+
+    const [card] = await h.slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.channel === CASES_CHANNEL,
+    );
+    expect(text(card)).toContain(number);
+    expect(text(card)).toContain('138****5678');
+    expect(text(card)).not.toContain('13812345678');
+    expect(text(card)).toContain(ids.acknowledge);
+
+    const [dm] = await h.slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.channel === people.owner,
+    );
+    expect(String(dm?.args.text)).toContain(`New complaint ${number}`);
+    expect(text(dm)).toContain(ids.acknowledge);
+    expect(h.slack.calls.some((call) => call.args.channel === people.gm)).toBe(false);
+  });
+});

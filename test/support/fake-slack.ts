@@ -1,0 +1,101 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** One Web API call as the fake received it. */
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+  at: number;
+}
+
+export interface FakeSlack {
+  /** Base URL for the Web API client, ending in `/api/`. */
+  url: string;
+  calls: SlackCall[];
+  callsTo(method: string): SlackCall[];
+  /** Waits until `count` calls satisfy the predicate; returns them. */
+  waitFor(predicate: (c: SlackCall) => boolean, count?: number, timeoutMs?: number): Promise<SlackCall[]>;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return text ? JSON.parse(text) : {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    // The Web API client sends structured arguments (blocks, view) as JSON strings.
+    args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+/** Answers like Slack would, for the methods Redress uses. */
+function answer(method: string, args: Record<string, unknown>, ts: () => string): Record<string, unknown> {
+  switch (method) {
+    case 'auth.test':
+      return {
+        ok: true,
+        url: 'https://fake.slack.com/',
+        team: 'Fake',
+        user: 'redress',
+        team_id: 'T0FAKE',
+        user_id: 'U0BOT',
+        bot_id: 'B0BOT',
+      };
+    case 'chat.postMessage': {
+      const channel = String(args.channel);
+      // Posting to a user id opens the direct message channel with them.
+      const im = channel.startsWith('U') ? `D${channel.slice(1)}` : channel;
+      return { ok: true, channel: im, ts: ts(), message: { text: args.text } };
+    }
+    case 'chat.update':
+      return { ok: true, channel: args.channel, ts: args.ts };
+    case 'chat.postEphemeral':
+      return { ok: true, message_ts: ts() };
+    case 'views.open':
+      return { ok: true, view: { id: `V${ts().replace('.', '')}` } };
+    default:
+      return { ok: true };
+  }
+}
+
+/** A Slack Web API on 127.0.0.1 that records every call. */
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: SlackCall[] = [];
+  let serial = 0;
+  const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++serial).padStart(6, '0')}`;
+  const server: Server = createServer(async (req, res) => {
+    const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+    const args = await readBody(req);
+    calls.push({ method, args, at: Date.now() });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer(method, args, ts)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    async waitFor(predicate, count = 1, timeoutMs = 10_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = calls.filter(predicate);
+        if (found.length >= count) return found;
+        if (Date.now() > until) {
+          const seen = calls.map(
+            (c) => `${c.method} ${String(c.args.channel ?? '')} ${String(c.args.text ?? '')}`,
+          );
+          throw new Error(
+            `waited ${timeoutMs} ms for ${count} matching call(s), saw ${found.length}:\n${seen.join('\n')}`,
+          );
+        }
+        await sleep(25);
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

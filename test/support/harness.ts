@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { CaseStore } from '../../src/app/ports.js';
+import { ids } from '../../src/chat/blocks.js';
+import type { Config, Env } from '../../src/config.js';
+import type { Case } from '../../src/domain/case.js';
+import type { DeadlinePolicy, Policy } from '../../src/domain/policy.js';
+import { createLog } from '../../src/log.js';
+import { type Redress, startRedress } from '../../src/redress.js';
+import { caseStore } from '../../src/store/case-store.js';
+import { memoryCollections } from '../../src/store/memory-collections.js';
+import { type FakeSlack, startFakeSlack } from './fake-slack.js';
+import {
+  buttonPress,
+  complaintValues,
+  SIGNING_SECRET,
+  signatureHeaders,
+  slashCommand,
+  validComplaint,
+  viewSubmission,
+} from './slack-requests.js';
+
+export const people = {
+  owner: 'U0OWNER',
+  manager: 'U0MANAGER',
+  csManager: 'U0CSM',
+  gm: 'U0GM',
+  receiver: 'U0RECEIVER',
+  stranger: 'U0STRANGER',
+} as const;
+export const CASES_CHANNEL = 'C0CASES';
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A policy with deadlines of seconds, so a whole escalation fits in a test. */
+export function testPolicy(deadlines: Partial<DeadlinePolicy> = {}): Policy {
+  return {
+    locale: 'en',
+    timezone: 'Asia/Shanghai',
+    channel: CASES_CHANNEL,
+    gm: people.gm,
+    csManager: people.csManager,
+    departments: [{ id: 'delivery', name: 'Delivery', owner: people.owner, manager: people.manager }],
+    categories: ['delivery', 'food_safety', 'other'],
+    deadlines: {
+      acknowledge: 3600_000,
+      resolve: 86_400_000,
+      majorCallback: 86_400_000,
+      majorResolve: 172_800_000,
+      warnAt: 0.75,
+      grace: 4 * 3600_000,
+      ...deadlines,
+    },
+  };
+}
+
+export interface Harness {
+  slack: FakeSlack;
+  store: CaseStore;
+  url: string;
+  /** Posts a signed request to /slack/events. */
+  post(body: string, headers?: Record<string, string>): Promise<Response>;
+  /** Types `/complaint` and submits the form it opens; returns the stored case. */
+  register(form?: Parameters<typeof complaintValues>[0], viewId?: string): Promise<Case>;
+  submit(form: Parameters<typeof complaintValues>[0], viewId?: string, user?: string): Promise<Response>;
+  press(user: string, actionId: string, c: Case, where?: { channel: string; ts: string }): Promise<Response>;
+  /** Waits until the case's card is posted and stored, and returns the case with it. */
+  cardOf(number: string): Promise<Case & { card: { channel: string; ts: string } }>;
+  close(): Promise<void>;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** The real app, on a free port, talking to a fake Slack and the real Redis under a key prefix of its own. */
+export async function startHarness(policy: Policy = testPolicy()): Promise<Harness> {
+  const slack = await startFakeSlack();
+  const store = caseStore(memoryCollections());
+  const prefix = `redress-test-${randomUUID()}`;
+  const env: Env = {
+    PORT: 0,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_API_URL: slack.url,
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    POLICY_FILE: '(test)',
+    LOG_LEVEL: 'silent',
+  };
+  const config: Config = { env, policy };
+  const redress: Redress = await startRedress(config, { role: 'all', log: createLog('silent'), store });
+  const url = `http://127.0.0.1:${redress.port}`;
+
+  const post = (body: string, headers: Record<string, string> = signatureHeaders(body)) =>
+    fetch(`${url}/slack/events`, { method: 'POST', headers: { 'content-type': FORM, ...headers }, body });
+
+  async function submit(
+    form: Parameters<typeof complaintValues>[0],
+    viewId = `V${randomUUID()}`,
+    user: string = people.receiver,
+  ) {
+    return post(
+      viewSubmission(user, { id: viewId, callbackId: ids.complaintView, values: complaintValues(form) }),
+    );
+  }
+
+  async function cardOf(number: string) {
+    const until = Date.now() + 10_000;
+    for (;;) {
+      const c = await store.get(number);
+      if (c?.card) return c as Case & { card: { channel: string; ts: string } };
+      if (Date.now() > until) throw new Error(`case ${number} has no card`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  return {
+    slack,
+    store,
+    url,
+    post,
+    submit,
+    cardOf,
+    async register(form = validComplaint, viewId = `V${randomUUID()}`) {
+      await post(slashCommand(people.receiver, form.summary));
+      const response = await submit(form, viewId);
+      const answer = (await response.json()) as { view?: { blocks: { text: { text: string } }[] } };
+      const number = /\d{6}-\d{4,}/.exec(answer.view?.blocks[0]?.text.text ?? '')?.[0];
+      if (!number) throw new Error(`no case number in ${JSON.stringify(answer)}`);
+      return cardOf(number);
+    },
+    async press(user, actionId, c, where) {
+      const message = where ?? c.card;
+      if (!message) throw new Error(`case ${c.number} has no card to press on`);
+      return post(buttonPress(user, actionId, c.number, message));
+    },
+    async close() {
+      await redress.stop();
+      await slack.close();
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { createHmac, randomUUID } from 'node:crypto';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+/** Headers Slack signs a request with (v0 HMAC-SHA256 of `v0:timestamp:body`). */
+export function signatureHeaders(
+  body: string,
+  secret = SIGNING_SECRET,
+  timestamp = Math.floor(Date.now() / 1000),
+) {
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp) };
+}
+
+/** The form body of a slash command. */
+export function slashCommand(user: string, text = ''): string {
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T0FAKE',
+    team_domain: 'fake',
+    channel_id: 'C0GENERAL',
+    channel_name: 'general',
+    user_id: user,
+    user_name: user.toLowerCase(),
+    command: '/complaint',
+    text,
+    api_app_id: 'A0REDRESS',
+    response_url: 'http://127.0.0.1:9/commands',
+    trigger_id: `trigger-${randomUUID()}`,
+  }).toString();
+}
+
+const interactive = (payload: object) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+
+type StateValues = Record<string, Record<string, object>>;
+
+/** The form body of a modal submission. */
+export function viewSubmission(
+  user: string,
+  view: { id: string; callbackId: string; values: StateValues; metadata?: string },
+): string {
+  return interactive({
+    type: 'view_submission',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: user, team_id: 'T0FAKE' },
+    api_app_id: 'A0REDRESS',
+    token: 'legacy',
+    trigger_id: `trigger-${randomUUID()}`,
+    view: {
+      id: view.id,
+      type: 'modal',
+      callback_id: view.callbackId,
+      private_metadata: view.metadata ?? '',
+      hash: `hash-${view.id}`,
+      state: { values: view.values },
+      team_id: 'T0FAKE',
+      app_id: 'A0REDRESS',
+    },
+  });
+}
+
+/** The form body of a button press in a message. */
+export function buttonPress(
+  user: string,
+  actionId: string,
+  value: string,
+  where: { channel: string; ts: string },
+): string {
+  return interactive({
+    type: 'block_actions',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: user, team_id: 'T0FAKE' },
+    api_app_id: 'A0REDRESS',
+    token: 'legacy',
+    trigger_id: `trigger-${randomUUID()}`,
+    container: { type: 'message', message_ts: where.ts, channel_id: where.channel, is_ephemeral: false },
+    channel: { id: where.channel, name: 'complaints' },
+    message: { type: 'message', ts: where.ts, text: 'case' },
+    response_url: 'http://127.0.0.1:9/actions',
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'case_actions',
+        value,
+        action_ts: String(Date.now() / 1000),
+      },
+    ],
+  });
+}
+
+/** Modal state for the registration form, as Slack sends it back. */
+export function complaintValues(form: {
+  customerName?: string;
+  customerPhone?: string;
+  summary?: string;
+  category?: string;
+  class?: '1' | '2' | '3';
+  channel?: string;
+  department?: string;
+  compensation?: boolean;
+}): StateValues {
+  const text = (value?: string) => ({ value: { type: 'plain_text_input', value: value ?? null } });
+  const select = (value?: string) => ({
+    value: {
+      type: 'static_select',
+      selected_option: value ? { text: { type: 'plain_text', text: value }, value } : null,
+    },
+  });
+  return {
+    customerName: text(form.customerName),
+    customerPhone: text(form.customerPhone),
+    summary: text(form.summary),
+    category: select(form.category),
+    class: select(form.class ?? '1'),
+    channel: select(form.channel),
+    department: select(form.department),
+    compensation: {
+      value: {
+        type: 'checkboxes',
+        selected_options: form.compensation
+          ? [{ text: { type: 'plain_text', text: 'yes' }, value: 'yes' }]
+          : [],
+      },
+    },
+  };
+}
+
+/** A complete, valid registration form. */
+export const validComplaint = {
+  customerName: '王女士',
+  customerPhone: '138 1234 5678',
+  summary: 'The soup arrived cold and the lid was broken.',
+  category: 'delivery',
+  channel: 'phone',
+  department: 'delivery',
+} as const;
