@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { App, ExpressReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -18,7 +18,7 @@ import { resolveCase } from './app/resolve-case.js';
 import { translator } from './chat/i18n.js';
 import { slackChat } from './chat/slack-chat.js';
 import type { Config } from './config.js';
-import type { Log } from './log.js';
+import { boltLogger, type Log } from './log.js';
 import { caseStore } from './store/case-store.js';
 import { memoryCollections } from './store/memory-collections.js';
 import { mongoCollections } from './store/mongo-collections.js';
@@ -30,13 +30,6 @@ export interface Redress {
   port?: number;
   stop(): Promise<void>;
 }
-
-const boltLevel: Record<string, LogLevel> = {
-  debug: LogLevel.DEBUG,
-  trace: LogLevel.DEBUG,
-  info: LogLevel.INFO,
-  warn: LogLevel.WARN,
-};
 
 async function openStore(config: Config, log: Log): Promise<CaseStore> {
   if (config.env.MONGO_URL) return caseStore(await mongoCollections(config.env.MONGO_URL));
@@ -76,11 +69,15 @@ export async function startRedress(
     const bolt = {
       token: env.SLACK_BOT_TOKEN,
       clientOptions: { slackApiUrl: env.SLACK_API_URL },
-      logLevel: boltLevel[env.LOG_LEVEL] ?? LogLevel.ERROR,
+      logger: boltLogger(log),
     };
     const receiver = env.SLACK_APP_TOKEN
       ? undefined
-      : new ExpressReceiver({ signingSecret: env.SLACK_SIGNING_SECRET ?? '', endpoints: '/slack/events' });
+      : new ExpressReceiver({
+          signingSecret: env.SLACK_SIGNING_SECRET ?? '',
+          endpoints: '/slack/events',
+          logger: bolt.logger,
+        });
     receiver?.router.get('/healthz', (_req, res) => {
       res.json({ ok: true });
     });

@@ -21,8 +21,7 @@ export type TimelineType =
   | 'warned'
   | 'nudged'
   | 'owner-notified'
-  | 'gm-informed'
-  | 'card-posted';
+  | 'gm-informed';
 
 /** One line of the case's append-only history. */
 export interface TimelineEntry {

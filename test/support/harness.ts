@@ -20,6 +20,9 @@ import {
   viewSubmission,
 } from './slack-requests.js';
 
+/** A case whose card has been posted. */
+export type PostedCase = Case & { card: { channel: string; ts: string } };
+
 export const people = {
   owner: 'U0OWNER',
   manager: 'U0MANAGER',
@@ -56,15 +59,17 @@ export function testPolicy(deadlines: Partial<DeadlinePolicy> = {}): Policy {
 export interface Harness {
   slack: FakeSlack;
   store: CaseStore;
+  /** The Redis key prefix of this harness's queue. */
+  prefix: string;
   url: string;
   /** Posts a signed request to /slack/events. */
   post(body: string, headers?: Record<string, string>): Promise<Response>;
   /** Types `/complaint` and submits the form it opens; returns the stored case. */
-  register(form?: Parameters<typeof complaintValues>[0], viewId?: string): Promise<Case>;
+  register(form?: Parameters<typeof complaintValues>[0], viewId?: string): Promise<PostedCase>;
   submit(form: Parameters<typeof complaintValues>[0], viewId?: string, user?: string): Promise<Response>;
   press(user: string, actionId: string, c: Case, where?: { channel: string; ts: string }): Promise<Response>;
   /** Waits until the case's card is posted and stored, and returns the case with it. */
-  cardOf(number: string): Promise<Case & { card: { channel: string; ts: string } }>;
+  cardOf(number: string): Promise<PostedCase>;
   close(): Promise<void>;
 }
 
@@ -106,7 +111,7 @@ export async function startHarness(policy: Policy = testPolicy()): Promise<Harne
     const until = Date.now() + 10_000;
     for (;;) {
       const c = await store.get(number);
-      if (c?.card) return c as Case & { card: { channel: string; ts: string } };
+      if (c?.card) return c as PostedCase;
       if (Date.now() > until) throw new Error(`case ${number} has no card`);
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -115,6 +120,7 @@ export async function startHarness(policy: Policy = testPolicy()): Promise<Harne
   return {
     slack,
     store,
+    prefix,
     url,
     post,
     submit,
