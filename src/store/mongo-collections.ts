@@ -42,8 +42,8 @@ caseSchema.index({ number: 1 }, { unique: true, partialFilterExpression: { numbe
 const counterSchema = new Schema({ _id: String, seq: Number }, { versionKey: false, collection: 'counters' });
 
 /** Collections in MongoDB through mongoose: each call runs one query of `queries.ts` as it is. */
-export async function mongoCollections(url: string): Promise<Collections> {
-  const connection = await mongoose.createConnection(url).asPromise();
+export async function mongoCollections(url: string, options: { dbName?: string } = {}): Promise<Collections> {
+  const connection = await mongoose.createConnection(url, options).asPromise();
   const Cases = connection.model('Case', caseSchema);
   const Counters = connection.model('Counter', counterSchema);
   await Cases.syncIndexes();

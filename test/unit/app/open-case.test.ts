@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { openCase } from '../../../src/app/open-case.js';
+import { caseStore } from '../../../src/store/case-store.js';
+import { memoryCollections } from '../../../src/store/memory-collections.js';
+import { testPolicy } from '../../support/harness.js';
+
+const complaint = {
+  customerName: 'Li',
+  customerPhone: '13812345678',
+  summary: 'Late',
+  category: 'delivery',
+  class: 1 as const,
+  channel: 'chat' as const,
+  department: 'delivery',
+  compensation: false,
+};
+
+describe('openCase', () => {
+  it('restarts the serial when the month changes in the company timezone, and announces each case', async () => {
+    let now = new Date('2026-11-30T15:58:00Z'); // 23:58 on November 30th in Shanghai
+    const announced: string[] = [];
+    const open = openCase({
+      store: caseStore(memoryCollections()),
+      jobs: { announce: async (n) => void announced.push(n) },
+      clock: { now: () => now },
+      policy: testPolicy(),
+    });
+    const numbers = [];
+    numbers.push((await open(complaint, { receiver: 'U1', submissionKey: 'a' })).number);
+    numbers.push((await open(complaint, { receiver: 'U1', submissionKey: 'b' })).number);
+    now = new Date('2026-11-30T16:00:00Z'); // midnight: December 1st in Shanghai
+    numbers.push((await open(complaint, { receiver: 'U1', submissionKey: 'c' })).number);
+    now = new Date('2027-01-01T00:00:00Z');
+    numbers.push((await open(complaint, { receiver: 'U1', submissionKey: 'd' })).number);
+    expect(numbers).toEqual(['202611-0001', '202611-0002', '202612-0001', '202701-0001']);
+    expect(announced).toEqual(numbers);
+  });
+});

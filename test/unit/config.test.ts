@@ -1,0 +1,64 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const env = { SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', POLICY_FILE: 'policy.example.yaml' };
+
+function policyFile(yaml: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'redress-')), 'policy.yaml');
+  writeFileSync(file, yaml);
+  return file;
+}
+
+describe('configuration', () => {
+  it('loads the example policy with its durations in milliseconds', () => {
+    const { policy, env: loaded } = loadConfig(env);
+    expect(policy.locale).toBe('zh-CN');
+    expect(policy.deadlines).toEqual({
+      acknowledge: 3_600_000,
+      resolve: 86_400_000,
+      majorCallback: 86_400_000,
+      majorResolve: 172_800_000,
+      warnAt: 0.75,
+      grace: 14_400_000,
+    });
+    expect(loaded).toMatchObject({
+      PORT: 3000,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      SLACK_API_URL: 'https://slack.com/api/',
+    });
+  });
+
+  it('names every bad or missing environment variable', () => {
+    const bad = () => loadConfig({ ...env, SLACK_BOT_TOKEN: 'xapp-wrong', PORT: 'eighty' });
+    expect(bad).toThrow('SLACK_BOT_TOKEN: must be a bot token');
+    expect(bad).toThrow('PORT: must be a port number');
+    expect(() => loadConfig({ ...env, SLACK_SIGNING_SECRET: undefined })).toThrow(
+      'SLACK_SIGNING_SECRET: is required unless SLACK_APP_TOKEN selects Socket Mode',
+    );
+  });
+
+  it('names the bad value in the policy file', () => {
+    const file = policyFile(
+      'channel: C1\ngm: U1\ncsManager: nobody\ndepartments: [{id: d, name: D, owner: U2, manager: U3}]\ndeadlines: {grace: 4 hours}\n',
+    );
+    const error = (() => {
+      try {
+        loadConfig({ ...env, POLICY_FILE: file });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(String(error)).toContain('csManager: must be a Slack user id');
+    expect(String(error)).toContain('deadlines.grace: "4 hours" is not a duration');
+  });
+
+  it('says when the policy file cannot be read', () => {
+    expect(() => loadConfig({ ...env, POLICY_FILE: '/nowhere/policy.yaml' })).toThrow(
+      'POLICY_FILE: cannot read /nowhere/policy.yaml',
+    );
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { categoryName } from '../../src/chat/blocks.js';
+import { catalogs, translator } from '../../src/chat/i18n.js';
+import { DEFAULT_CATEGORIES } from '../../src/domain/policy.js';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogs', () => {
+  const [en, zh] = [catalogs.en, catalogs['zh-CN']];
+
+  it('have the same keys in zh-CN and en, none empty', () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    for (const catalog of [en, zh])
+      expect(Object.values(catalog).filter((text) => text.trim() === '')).toEqual([]);
+  });
+
+  it('fill in the same placeholders in both languages', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect([key, placeholders(zh[key])]).toEqual([key, placeholders(en[key])]);
+    }
+  });
+
+  it('name every default category in both languages', () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const t = translator(locale);
+      for (const id of DEFAULT_CATEGORIES) expect(categoryName(t, id)).not.toBe(id);
+    }
+  });
+
+  it('fill placeholders in', () => {
+    expect(translator('zh-CN')('notice.escalated', { number: '202611-0007' })).toBe(
+      '投诉案件 202611-0007 已升级至您。',
+    );
+  });
+});
