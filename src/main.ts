@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.js';
 import { createLog } from './log.js';
 import { type Role, startRedress } from './redress.js';
@@ -9,6 +10,7 @@ const STOP_TIMEOUT_MS = 10_000;
 async function main(): Promise<void> {
   const role = (process.argv[2] ?? 'all') as Role;
   if (!ROLES.includes(role)) throw new ConfigError(`Unknown role "${role}": use ${ROLES.join(', ')}`);
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const log = createLog(config.env.LOG_LEVEL);
   const redress = await startRedress(config, { role, log });
