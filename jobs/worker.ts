@@ -1,4 +1,5 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { ZodError } from 'zod';
 import { QUEUE_NAME, type QueueSettings } from './queue.js';
 
 export type Processor = (job: Job, token?: string) => Promise<void>;
@@ -14,7 +15,14 @@ export function startWorker(
     async (job, token) => {
       const process = processors[job.name];
       if (!process) throw new UnrecoverableError(`no processor for job ${job.name}`);
-      await process(job, token);
+      try {
+        await process(job, token);
+      } catch (error) {
+        // A payload that does not parse will not parse on a retry either.
+        if (error instanceof ZodError)
+          throw new UnrecoverableError(`bad ${job.name} payload: ${error.message}`);
+        throw error;
+      }
     },
     { ...settings, concurrency },
   );

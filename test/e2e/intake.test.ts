@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ids } from '../../src/chat/blocks.js';
-import { CASES_CHANNEL, type Harness, people, startHarness } from '../support/harness.js';
+import { CASES_CHANNEL, type Harness, people, startHarness, testPolicy } from '../support/harness.js';
 import { slashCommand, validComplaint } from '../support/slack-requests.js';
 
 const text = (call?: { args: Record<string, unknown> }) =>
@@ -69,5 +69,29 @@ describe('registering a complaint from Slack', () => {
     expect(String(dm?.args.text)).toContain(`New complaint ${number}`);
     expect(text(dm)).toContain(ids.acknowledge);
     expect(h.slack.calls.some((call) => call.args.channel === people.gm)).toBe(false);
+  });
+});
+
+describe('the web process', () => {
+  it('answers GET /healthz', async () => {
+    const h = await startHarness();
+    const response = await fetch(`${h.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+    await h.close();
+  });
+
+  it('speaks the policy language: the form in Chinese for a zh-CN policy', async () => {
+    const h = await startHarness({ ...testPolicy(), locale: 'zh-CN' });
+    await h.post(slashCommand(people.receiver));
+    const [open] = await h.slack.waitFor((c) => c.method === 'views.open');
+    const view = open?.args.view as { title: { text: string }; blocks: { label: { text: string } }[] };
+    expect(view.title.text).toBe('登记投诉');
+    expect(view.blocks.map((b) => b.label.text).slice(0, 3)).toEqual(['客户姓名', '客户电话', '投诉内容']);
+    const response = await h.submit({ ...validComplaint, customerPhone: 'abc' });
+    expect(((await response.json()) as { errors: Record<string, string> }).errors.customerPhone).toContain(
+      '电话号码无效',
+    );
+    await h.close();
   });
 });

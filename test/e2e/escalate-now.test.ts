@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ids } from '../../src/chat/blocks.js';
+import { type Harness, people, startHarness } from '../support/harness.js';
+
+describe('Escalate now', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('brings in the next rung at once, from the card or from a direct message, up to the GM', async () => {
+    h = await startHarness();
+    const c = await h.register();
+    await h.press(people.owner, ids.escalate, c);
+    const [toManager] = await h.slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.channel === people.manager,
+    );
+    expect(String(toManager?.args.text)).toBe(`Complaint ${c.number} has been escalated to you.`);
+    const [cardUpdate] = await h.slack.waitFor(
+      (call) => call.method === 'chat.update' && call.args.ts === c.card.ts,
+    );
+    expect(JSON.stringify(cardUpdate?.args.blocks)).toContain(`Escalated to*\\n<@${people.manager}>`);
+
+    // The manager escalates from the direct message they got: that message is updated too.
+    const dm = { channel: `D${people.manager.slice(1)}`, ts: '1700000000.000100' };
+    await h.press(people.manager, ids.escalate, c, dm);
+    await h.slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.channel === people.csManager,
+    );
+    await h.slack.waitFor((call) => call.method === 'chat.update' && call.args.ts === dm.ts);
+    await h.press(people.csManager, ids.escalate, c);
+    await h.slack.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === people.gm);
+    await h.press(people.gm, ids.escalate, c);
+    const [top] = await h.slack.waitFor((call) => call.method === 'chat.postEphemeral');
+    expect(top?.args).toMatchObject({
+      user: people.gm,
+      text: 'This case is already with the general manager.',
+    });
+
+    const stored = await h.store.get(c.number);
+    expect(stored?.level).toBe(3);
+    expect(stored?.timeline.filter((e) => e.type === 'escalated').map((e) => [e.by, e.to])).toEqual([
+      [people.owner, people.manager],
+      [people.manager, people.csManager],
+      [people.csManager, people.gm],
+    ]);
+  });
+});
