@@ -1,8 +1,7 @@
 import { type ConnectionOptions, Queue } from 'bullmq';
 import { z } from 'zod';
 import type { Jobs, Timers } from '../src/app/ports.js';
-import type { Case, Deadline } from '../src/domain/case.js';
-import { firstWakeUp } from '../src/domain/deadlines.js';
+import { type DeadlineTimer, nextWakeUp, timerOf } from '../src/domain/deadlines.js';
 import type { Policy } from '../src/domain/policy.js';
 
 /** The one queue of Redress; its jobs are told apart by name. */
@@ -14,13 +13,24 @@ export const deadlinePayload = z.object({
   kind: z.enum(['acknowledge', 'callback', 'resolve']),
   version: z.number().int().positive(),
 });
-export type DeadlinePayload = z.infer<typeof deadlinePayload>;
+export type DeadlinePayload = DeadlineTimer;
 
 /** Job ids are deterministic, so adding the same job twice keeps one. BullMQ forbids `:` in them. */
 export const jobIds = {
   announce: (number: string) => `announce.${number}`,
-  deadline: (p: DeadlinePayload) => `deadline.${p.number}.${p.kind}.v${p.version}`,
+  deadline: (t: DeadlineTimer) => `deadline.${t.number}.${t.kind}.v${t.version}`,
 };
+
+/** The timer a deadline job id names; null for any other job. */
+export function timerOfJob(jobId: string): DeadlineTimer | null {
+  const match = /^deadline\.(.+)\.(acknowledge|callback|resolve)\.v(\d+)$/.exec(jobId);
+  if (!match) return null;
+  const [, number, kind, version] = match;
+  return deadlinePayload.parse({ number, kind, version: Number(version) });
+}
+
+/** Job states in which a timer is still going to fire. */
+const PENDING_STATES = ['delayed', 'wait', 'active', 'prioritized'] as const;
 
 export interface QueueSettings {
   connection: ConnectionOptions;
@@ -51,20 +61,23 @@ export function queueJobs(queue: Queue): Jobs {
 
 /** Deadline timers as delayed jobs, one per (case, deadline, version). */
 export function queueTimers(queue: Queue, policy: Policy, now: () => Date): Timers {
-  const payload = (c: Case, d: Deadline): DeadlinePayload => ({
-    number: c.number,
-    kind: d.kind,
-    version: d.version,
-  });
   return {
     async schedule(c, d) {
-      const data = payload(c, d);
-      const delay = Math.max(0, firstWakeUp(d, c.ladder, policy.deadlines).getTime() - now().getTime());
-      await queue.add('deadline', data, { jobId: jobIds.deadline(data), delay });
+      const wake = nextWakeUp(c, d, policy.deadlines);
+      if (!wake) return;
+      const timer = timerOf(c, d);
+      await queue.add('deadline', timer, {
+        jobId: jobIds.deadline(timer),
+        delay: Math.max(0, wake.getTime() - now().getTime()),
+      });
     },
-    async cancel(c, d) {
+    async cancel(timer) {
       // A job that is running right now cannot be removed; it reloads the case and finds nothing to do.
-      await queue.remove(jobIds.deadline(payload(c, d)));
+      await queue.remove(jobIds.deadline(timer));
+    },
+    async pending() {
+      const ids = await queue.getRanges([...PENDING_STATES], 0, -1);
+      return ids.map(timerOfJob).filter((t) => t !== null);
     },
   };
 }

@@ -61,6 +61,9 @@ const envSchema = z
     REDIS_PREFIX: z.string().min(1).default('redress'),
     MONGO_URL: z.string().min(1).optional(),
     POLICY_FILE: z.string().min(1).default('policy.yaml'),
+    RECONCILE_EVERY: duration.prefault('5m'),
+    WATCHDOG_EVERY: duration.prefault('30s'),
+    OVERDUE_AFTER: duration.prefault('60s'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((env) => env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET, {

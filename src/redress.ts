@@ -1,12 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import { App, ExpressReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { register } from '../handlers/slack/index.js';
 import { announceCaseJob } from '../jobs/announce-case.js';
 import { deadlineJob } from '../jobs/deadline.js';
 import { createQueue, queueJobs, queueTimers } from '../jobs/queue.js';
+import { reconcileJob, watchdogJob } from '../jobs/reconcile.js';
+import { checkRedisSettings } from '../jobs/redis-settings.js';
+import { keepSchedulers } from '../jobs/schedulers.js';
 import { startWorker } from '../jobs/worker.js';
 import { acknowledgeCase } from './app/acknowledge-case.js';
 import { announceCase } from './app/announce-case.js';
@@ -14,14 +14,16 @@ import { escalateCase } from './app/escalate-case.js';
 import { fireDeadline } from './app/fire-deadline.js';
 import { openCase } from './app/open-case.js';
 import type { CaseStore, Clock } from './app/ports.js';
+import { reconcileTimers } from './app/reconcile-timers.js';
 import { resolveCase } from './app/resolve-case.js';
 import { translator } from './chat/i18n.js';
 import { slackChat } from './chat/slack-chat.js';
 import type { Config } from './config.js';
-import { boltLogger, type Log } from './log.js';
+import type { Log } from './log.js';
 import { caseStore } from './store/case-store.js';
 import { memoryCollections } from './store/memory-collections.js';
 import { mongoCollections } from './store/mongo-collections.js';
+import { startWeb } from './web.js';
 
 export type Role = 'web' | 'worker' | 'all';
 
@@ -55,70 +57,45 @@ export async function startRedress(
   const timers = queueTimers(queue, policy, () => clock.now());
   const actions = { store, chat, timers, clock };
 
+  const jobs = queueJobs(queue);
   let worker: Worker | undefined;
+  let stopSchedulers = () => {};
   if (role !== 'web') {
+    await checkRedisSettings(redis, log);
     worker = startWorker(settings, {
       announce: announceCaseJob(announceCase({ ...actions, policy })),
       deadline: deadlineJob(fireDeadline({ store, chat, clock, policy })),
+      reconcile: reconcileJob(reconcileTimers({ store, timers, jobs, policy }), log),
+      watchdog: watchdogJob(queue, redis, env.OVERDUE_AFTER, log),
     });
     worker.on('failed', (job, error) => log.error({ job: job?.id, err: error }, 'job failed'));
+    const every = { reconcileEvery: env.RECONCILE_EVERY, watchdogEvery: env.WATCHDOG_EVERY };
+    stopSchedulers = keepSchedulers(queue, every, (error) => log.error({ err: error }, 'job schedulers'));
   }
 
-  let web: { app: App; port?: number } | undefined;
-  if (role !== 'worker') {
-    const bolt = {
-      token: env.SLACK_BOT_TOKEN,
-      clientOptions: { slackApiUrl: env.SLACK_API_URL },
-      logger: boltLogger(log),
-    };
-    const receiver = env.SLACK_APP_TOKEN
+  const web =
+    role === 'worker'
       ? undefined
-      : new ExpressReceiver({
-          signingSecret: env.SLACK_SIGNING_SECRET ?? '',
-          endpoints: '/slack/events',
-          logger: bolt.logger,
-        });
-    receiver?.router.get('/healthz', (_req, res) => {
-      res.json({ ok: true });
-    });
-    const healthz = {
-      path: '/healthz',
-      method: ['GET'],
-      handler: (_req: unknown, res: { writeHead(code: number): void; end(body: string): void }) => {
-        res.writeHead(200);
-        res.end('{"ok":true}');
-      },
-    };
-    const app = receiver
-      ? new App({ ...bolt, receiver })
-      : new App({
-          ...bolt,
-          socketMode: true,
-          appToken: env.SLACK_APP_TOKEN,
-          customRoutes: [healthz],
-          installerOptions: { port: env.PORT },
-        });
-    register(app, {
-      policy,
-      t: translator(policy.locale),
-      store,
-      openCase: openCase({ store, jobs: queueJobs(queue), clock, policy }),
-      acknowledgeCase: acknowledgeCase(actions),
-      resolveCase: resolveCase(actions),
-      escalateCase: escalateCase(actions),
-    });
-    app.error(async (error) => {
-      log.error({ err: error }, 'slack handler failed');
-    });
-    const server = await app.start(env.PORT);
-    web = { app, port: server && 'address' in server ? (server.address() as AddressInfo).port : undefined };
-    log.info({ port: web.port, socketMode: !receiver }, 'web process listening');
-  }
+      : await startWeb(
+          env,
+          {
+            policy,
+            t: translator(policy.locale),
+            store,
+            openCase: openCase({ store, jobs, clock, policy }),
+            acknowledgeCase: acknowledgeCase(actions),
+            resolveCase: resolveCase(actions),
+            escalateCase: escalateCase(actions),
+          },
+          log,
+        );
 
   return {
     port: web?.port,
+    // Stop taking work first, then let running jobs finish, then close the connections.
     async stop() {
-      await web?.app.stop();
+      await web?.stop();
+      stopSchedulers();
       await worker?.close();
       await queue.close();
       await store.close();

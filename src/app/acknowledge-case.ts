@@ -1,3 +1,4 @@
+import { timerOf } from '../domain/deadlines.js';
 import { acknowledge } from '../domain/transitions.js';
 import type { CaseStore, Chat, Clock, MessageRef, Timers } from './ports.js';
 import { type Outcome, transact } from './transact.js';
@@ -16,7 +17,7 @@ export const acknowledgeCase =
     const outcome = await transact(store, number, (c) => acknowledge(c, actor, clock.now()));
     if (outcome.kind !== 'ok') return outcome;
     const met = outcome.case.deadlines.find((d) => d.kind === 'acknowledge');
-    if (met) await timers.cancel(outcome.case, met);
+    if (met) await timers.cancel(timerOf(outcome.case, met));
     await chat.refresh(outcome.case, pressedIn);
     return outcome;
   };

@@ -1,5 +1,5 @@
 import { isMajor } from '../domain/case.js';
-import { openDeadlines } from '../domain/deadlines.js';
+import { timedDeadlines } from '../domain/deadlines.js';
 import type { Policy } from '../domain/policy.js';
 import type { CaseStore, Chat, Clock, Timers } from './ports.js';
 import { sendOnce } from './send-once.js';
@@ -18,7 +18,7 @@ export const announceCase =
   async (number: string): Promise<void> => {
     const c = await store.get(number);
     if (!c) return;
-    for (const d of openDeadlines(c)) await timers.schedule(c, d);
+    for (const d of timedDeadlines(c, policy.deadlines)) await timers.schedule(c, d);
     if (!c.card) await store.setCard(number, await chat.postCard(c));
     const system = (type: 'owner-notified' | 'gm-informed', to: string) => ({
       at: clock.now(),

@@ -1,5 +1,4 @@
-import type { DeadlineKind } from '../domain/case.js';
-import { onDeadline } from '../domain/deadlines.js';
+import { type DeadlineTimer, onDeadline } from '../domain/deadlines.js';
 import type { Policy } from '../domain/policy.js';
 import { stepEntry } from '../domain/transitions.js';
 import type { CaseStore, Chat, Clock } from './ports.js';
@@ -10,12 +9,6 @@ export interface FireDeadlineDeps {
   chat: Chat;
   clock: Clock;
   policy: Policy;
-}
-
-export interface DeadlineTimer {
-  number: string;
-  kind: DeadlineKind;
-  version: number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Case, CaseDraft, Deadline, TimelineEntry } from '../domain/case.js';
+import type { DeadlineTimer } from '../domain/deadlines.js';
 
 /** Where cases live. Every write raises the case's revision. */
 export interface CaseStore {
@@ -8,6 +9,8 @@ export interface CaseStore {
    */
   create(draft: CaseDraft, month: string): Promise<{ case: Case; created: boolean }>;
   get(number: string): Promise<Case | null>;
+  /** Every case not resolved yet, read lazily. */
+  openCases(): AsyncIterable<Case>;
   /** Writes a transition decided from `prev`; false when the case changed in between. */
   save(prev: Case, next: Case): Promise<boolean>;
   /** Appends an entry whose key the timeline does not have yet; false when it already had it. */
@@ -37,8 +40,11 @@ export interface Chat {
 
 /** Wake-up calls for deadlines. The store stays the truth; a timer only says "look again at this case". */
 export interface Timers {
+  /** Wakes the deadline up at its next step not sent yet, at once if that is past; no-op if it has a timer. */
   schedule(c: Case, d: Deadline): Promise<void>;
-  cancel(c: Case, d: Deadline): Promise<void>;
+  cancel(timer: DeadlineTimer): Promise<void>;
+  /** Every deadline timer waiting or running now. */
+  pending(): Promise<DeadlineTimer[]>;
 }
 
 /** Work done after the request was answered, durably. */

@@ -1,4 +1,4 @@
-import { openDeadlines } from '../domain/deadlines.js';
+import { openDeadlines, timerOf } from '../domain/deadlines.js';
 import { resolve } from '../domain/transitions.js';
 import type { CaseActionDeps } from './acknowledge-case.js';
 import type { MessageRef } from './ports.js';
@@ -10,7 +10,7 @@ export const resolveCase =
   async (number: string, actor: string, resolution: string, pressedIn?: MessageRef): Promise<Outcome> => {
     const outcome = await transact(store, number, (c) => resolve(c, actor, resolution, clock.now()));
     if (outcome.kind !== 'ok') return outcome;
-    for (const d of openDeadlines(outcome.before)) await timers.cancel(outcome.case, d);
+    for (const d of openDeadlines(outcome.before)) await timers.cancel(timerOf(outcome.case, d));
     await chat.refresh(outcome.case, pressedIn);
     return outcome;
   };

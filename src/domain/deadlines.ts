@@ -62,17 +62,30 @@ export function stepsOf(d: Deadline, ladder: string[], policy: DeadlinePolicy): 
   return steps;
 }
 
-/** When the first step of a deadline is due: when its timer should first wake up. */
-export function firstWakeUp(d: Deadline, ladder: string[], policy: DeadlinePolicy): Date {
-  return stepsOf(d, ladder, policy)[0]?.at ?? d.dueAt;
+/** When a deadline's timer should wake up next: the first step not sent yet; null when all were sent. */
+export function nextWakeUp(c: Case, d: Deadline, policy: DeadlinePolicy): Date | null {
+  return stepsOf(d, c.ladder, policy).find((s) => !wasSent(c, s.key))?.at ?? null;
 }
+
+/** Names the timer of one deadline of one case, in one version of its plan. */
+export interface DeadlineTimer {
+  number: string;
+  kind: DeadlineKind;
+  version: number;
+}
+
+export const timerOf = (c: Pick<Case, 'number'>, d: Deadline): DeadlineTimer => ({
+  number: c.number,
+  kind: d.kind,
+  version: d.version,
+});
 
 /** What a deadline timer that woke up should do to the case as it is now. */
 export type DeadlineDecision = { kind: 'stale' } | { kind: 'act'; due: DeadlineStep[]; next: Date | null };
 
 export function onDeadline(
   c: Case,
-  timer: { kind: DeadlineKind; version: number },
+  timer: Omit<DeadlineTimer, 'number'>,
   now: Date,
   policy: DeadlinePolicy,
 ): DeadlineDecision {
@@ -84,7 +97,12 @@ export function onDeadline(
   return { kind: 'act', due, next };
 }
 
-/** The deadlines still running: what a timer must exist for. */
+/** The deadlines still running. */
 export function openDeadlines(c: Case): Deadline[] {
   return isFinished(c) ? [] : c.deadlines.filter((d) => !d.metAt);
+}
+
+/** The deadlines a timer must exist for: still running, with a step left to send. */
+export function timedDeadlines(c: Case, policy: DeadlinePolicy): Deadline[] {
+  return openDeadlines(c).filter((d) => nextWakeUp(c, d, policy) !== null);
 }

@@ -42,6 +42,8 @@ export function caseStore(db: Collections): CaseStore {
 
     get: (number) => db.findCase(q.caseByNumber(number)),
 
+    openCases: () => db.findCases(q.openCases()),
+
     async save(prev, next) {
       const write = q.saveTransition(prev, next);
       return (await db.updateCase(write.filter, write.update)).matched;

@@ -5,6 +5,8 @@ type Doc = Record<string, unknown>;
 /** The few collection operations the store needs; Mongo and the in-memory engine each provide them. */
 export interface Collections {
   findCase(filter: Doc): Promise<Case | null>;
+  /** Every case the filter matches, read lazily. */
+  findCases(filter: Doc): AsyncIterable<Case>;
   /** Runs an update; with `upsert`, inserts from the filter and `$setOnInsert` when nothing matches. */
   updateCase(filter: Doc, update: Doc, options?: { upsert?: boolean }): Promise<{ matched: boolean }>;
   /** Runs an upsert on a counter document and returns its `seq` afterwards. */

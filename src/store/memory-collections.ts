@@ -46,6 +46,10 @@ export function memoryCollections(): Collections {
       const found = cases.find((d) => query.test(d));
       return found ? (structuredClone(found) as unknown as Case) : null;
     },
+    async *findCases(filter) {
+      const query = new Query(filter);
+      for (const found of cases.filter((d) => query.test(d))) yield structuredClone(found) as unknown as Case;
+    },
     async updateCase(filter, modifier, options) {
       return { matched: updateFirst(cases, filter, modifier, options?.upsert ?? false) !== null };
     },

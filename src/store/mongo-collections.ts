@@ -37,6 +37,7 @@ const caseSchema = new Schema(
   { versionKey: false, collection: 'cases' },
 );
 caseSchema.index({ submissionKey: 1 }, { unique: true });
+caseSchema.index({ status: 1 });
 caseSchema.index({ number: 1 }, { unique: true, partialFilterExpression: { number: { $exists: true } } });
 
 const counterSchema = new Schema({ _id: String, seq: Number }, { versionKey: false, collection: 'counters' });
@@ -50,6 +51,9 @@ export async function mongoCollections(url: string, options: { dbName?: string }
   return {
     async findCase(filter) {
       return Cases.findOne(filter, { _id: 0 }).lean<Case>();
+    },
+    async *findCases(filter) {
+      yield* Cases.find(filter, { _id: 0 }).lean<Case[]>().cursor();
     },
     async updateCase(filter, update, options) {
       const result = await Cases.updateOne(filter, update, { upsert: options?.upsert ?? false });

@@ -24,6 +24,7 @@ const SETTABLE = [
 
 export const caseBySubmission = (submissionKey: string): Doc => ({ submissionKey });
 export const caseByNumber = (number: string): Doc => ({ number });
+export const openCases = (): Doc => ({ status: { $ne: 'resolved' }, number: { $exists: true } });
 
 /** Inserts the case unless a case of the same submission exists (run as an upsert). */
 export const insertCase = (draft: CaseDraft): Write => ({

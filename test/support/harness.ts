@@ -76,7 +76,10 @@ export interface Harness {
 const FORM = 'application/x-www-form-urlencoded';
 
 /** The real app, on a free port, talking to a fake Slack and the real Redis under a key prefix of its own. */
-export async function startHarness(policy: Policy = testPolicy()): Promise<Harness> {
+export async function startHarness(
+  policy: Policy = testPolicy(),
+  overrides: Partial<Env> = {},
+): Promise<Harness> {
   const slack = await startFakeSlack();
   const store = caseStore(memoryCollections());
   const prefix = `redress-test-${randomUUID()}`;
@@ -88,7 +91,11 @@ export async function startHarness(policy: Policy = testPolicy()): Promise<Harne
     REDIS_URL,
     REDIS_PREFIX: prefix,
     POLICY_FILE: '(test)',
+    RECONCILE_EVERY: 300_000,
+    WATCHDOG_EVERY: 30_000,
+    OVERDUE_AFTER: 60_000,
     LOG_LEVEL: 'silent',
+    ...overrides,
   };
   const config: Config = { env, policy };
   const redress: Redress = await startRedress(config, { role: 'all', log: createLog('silent'), store });
@@ -141,7 +148,7 @@ export async function startHarness(policy: Policy = testPolicy()): Promise<Harne
     async close() {
       await redress.stop();
       await slack.close();
-      const redis = new Redis(REDIS_URL);
+      const redis = new Redis(env.REDIS_URL);
       const keys = await redis.keys(`${prefix}:*`);
       if (keys.length > 0) await redis.del(...keys);
       redis.disconnect();

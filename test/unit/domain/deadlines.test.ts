@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { firstWakeUp, onDeadline, planDeadlines, stepsOf } from '../../../src/domain/deadlines.js';
+import {
+  nextWakeUp,
+  onDeadline,
+  planDeadlines,
+  stepsOf,
+  timedDeadlines,
+} from '../../../src/domain/deadlines.js';
 import { ladderFor } from '../../../src/domain/ladder.js';
 import { resolve } from '../../../src/domain/transitions.js';
 import { aCase, T0 } from '../../support/cases.js';
@@ -57,7 +63,26 @@ describe('stepsOf', () => {
       ['escalated', people.gm, 36],
     ]);
     expect(new Set(steps.map((s) => s.key)).size).toBe(5);
-    expect(firstWakeUp(resolveDeadline, c.ladder, policy)).toEqual(at(18));
+  });
+});
+
+describe('nextWakeUp', () => {
+  it('is the first step not sent yet, and null once every step was sent', () => {
+    const c = aCase();
+    const ack = c.deadlines[0];
+    if (!ack) throw new Error('no acknowledge deadline');
+    expect(nextWakeUp(c, ack, policy)).toEqual(at(0.75));
+    const sent = (keys: string[]) => ({
+      ...c,
+      timeline: [
+        ...c.timeline,
+        ...keys.map((key) => ({ at: T0, by: 'system', type: 'warned' as const, key })),
+      ],
+    });
+    expect(nextWakeUp(sent(['acknowledge.v1.warn']), ack, policy)).toEqual(at(1));
+    const all = sent(['warn', 'due', 'rung1', 'rung2', 'rung3'].map((k) => `acknowledge.v1.${k}`));
+    expect(nextWakeUp(all, ack, policy)).toBeNull();
+    expect(timedDeadlines(all, policy).map((d) => d.kind)).toEqual(['resolve']);
   });
 });
 

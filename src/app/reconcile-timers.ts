@@ -1,0 +1,54 @@
+import { wasSent } from '../domain/case.js';
+import { type DeadlineTimer, timedDeadlines, timerOf } from '../domain/deadlines.js';
+import type { Policy } from '../domain/policy.js';
+import type { CaseStore, Jobs, Timers } from './ports.js';
+
+export interface ReconcileDeps {
+  store: CaseStore;
+  timers: Timers;
+  jobs: Jobs;
+  policy: Policy;
+}
+
+export interface Reconciled {
+  openCases: number;
+  created: number;
+  removed: number;
+  announced: number;
+}
+
+const idOf = (t: DeadlineTimer) => `${t.number}/${t.kind}/${t.version}`;
+
+/**
+ * Makes the timers in Redis match the deadlines in the store: creates what is missing (a deadline already
+ * past fires at once, and sends only what it has not sent), removes what no longer applies, and owes a new
+ * case its announcement if that was lost too.
+ */
+export const reconcileTimers =
+  ({ store, timers, jobs, policy }: ReconcileDeps) =>
+  async (): Promise<Reconciled> => {
+    // Pending timers are read first: a timer created after this read belongs to a case read below.
+    const pending = new Map((await timers.pending()).map((t) => [idOf(t), t]));
+    const expected = new Set<string>();
+    const counts = { openCases: 0, created: 0, removed: 0, announced: 0 };
+    for await (const c of store.openCases()) {
+      counts.openCases++;
+      if (!c.card || !wasSent(c, 'owner-notified')) {
+        await jobs.announce(c.number);
+        counts.announced++;
+      }
+      for (const d of timedDeadlines(c, policy.deadlines)) {
+        const id = idOf(timerOf(c, d));
+        expected.add(id);
+        if (pending.has(id)) continue;
+        await timers.schedule(c, d);
+        counts.created++;
+      }
+    }
+    for (const [id, timer] of pending) {
+      if (expected.has(id)) continue;
+      await timers.cancel(timer);
+      counts.removed++;
+    }
+    return counts;
+  };
