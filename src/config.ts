@@ -41,6 +41,7 @@ const policySchema = z.object({
       majorResolve: duration.prefault('48h'),
       warnAt: z.number().gt(0).lt(1).default(0.75),
       grace: duration.prefault('4h'),
+      digestWindow: z.union([z.literal(0), duration]).prefault('2m'),
     })
     .prefault({}),
 }) satisfies z.ZodType<Policy, unknown>;
@@ -61,6 +62,8 @@ const envSchema = z
     REDIS_PREFIX: z.string().min(1).default('redress'),
     MONGO_URL: z.string().min(1).optional(),
     POLICY_FILE: z.string().min(1).default('policy.yaml'),
+    OUTBOX_PER_SECOND: z.coerce.number().positive().default(1),
+    OUTBOX_BURST: z.coerce.number().int().positive().default(3),
     RECONCILE_EVERY: duration.prefault('5m'),
     WATCHDOG_EVERY: duration.prefault('30s'),
     OVERDUE_AFTER: duration.prefault('60s'),

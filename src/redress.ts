@@ -3,6 +3,7 @@ import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { announceCaseJob } from '../jobs/announce-case.js';
 import { deadlineJob } from '../jobs/deadline.js';
+import { deliverJob, digestJob, outboxChat } from '../jobs/outbox.js';
 import { createQueue, queueJobs, queueTimers } from '../jobs/queue.js';
 import { reconcileJob, watchdogJob } from '../jobs/reconcile.js';
 import { checkRedisSettings } from '../jobs/redis-settings.js';
@@ -52,8 +53,14 @@ export async function startRedress(
   const settings = { connection: redis, prefix: env.REDIS_PREFIX };
   const queue = createQueue(settings);
   const store = options.store ?? (await openStore(config, log));
-  const client = new WebClient(env.SLACK_BOT_TOKEN, { slackApiUrl: env.SLACK_API_URL });
-  const chat = slackChat(client, policy);
+  // Retries are the outbox's: a 429 or a failure must not hold a mailbox while the client waits on its own.
+  const client = new WebClient(env.SLACK_BOT_TOKEN, {
+    slackApiUrl: env.SLACK_API_URL,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: 5000,
+  });
+  const chat = outboxChat(queue, redis, env.REDIS_PREFIX, policy.deadlines.digestWindow);
   const timers = queueTimers(queue, policy, () => clock.now());
   const actions = { store, chat, timers, clock };
 
@@ -67,6 +74,16 @@ export async function startRedress(
       deadline: deadlineJob(fireDeadline({ store, chat, clock, policy })),
       reconcile: reconcileJob(reconcileTimers({ store, timers, jobs, policy }), log),
       watchdog: watchdogJob(queue, redis, env.OVERDUE_AFTER, log),
+      deliver: deliverJob({
+        redis,
+        prefix: env.REDIS_PREFIX,
+        store,
+        transport: slackChat(client, policy),
+        channel: policy.channel,
+        pace: { perSecond: env.OUTBOX_PER_SECOND, burst: env.OUTBOX_BURST },
+        log,
+      }),
+      digest: digestJob(queue, redis, env.REDIS_PREFIX),
     });
     worker.on('failed', (job, error) => log.error({ job: job?.id, err: error }, 'job failed'));
     const every = { reconcileEvery: env.RECONCILE_EVERY, watchdogEvery: env.WATCHDOG_EVERY };

@@ -19,7 +19,7 @@ export const announceCase =
     const c = await store.get(number);
     if (!c) return;
     for (const d of timedDeadlines(c, policy.deadlines)) await timers.schedule(c, d);
-    if (!c.card) await store.setCard(number, await chat.postCard(c));
+    if (!c.card) await chat.postCard(c);
     const system = (type: 'owner-notified' | 'gm-informed', to: string) => ({
       at: clock.now(),
       by: 'system',
@@ -27,12 +27,12 @@ export const announceCase =
       to,
       key: type,
     });
-    await sendOnce(store, c, system('owner-notified', c.owner), () =>
-      chat.notify(c.owner, { kind: 'assigned' }, c),
+    await sendOnce(store, c, system('owner-notified', c.owner), (key) =>
+      chat.notify(c.owner, { kind: 'assigned' }, c, key),
     );
     if (isMajor(c)) {
-      await sendOnce(store, c, system('gm-informed', policy.gm), () =>
-        chat.notify(policy.gm, { kind: 'major' }, c),
+      await sendOnce(store, c, system('gm-informed', policy.gm), (key) =>
+        chat.notify(policy.gm, { kind: 'major' }, c, key),
       );
     }
   };

@@ -9,8 +9,8 @@ export const escalateCase =
   async (number: string, actor: string, pressedIn?: MessageRef): Promise<Outcome> => {
     const outcome = await transact(store, number, (c) => escalate(c, actor, clock.now()));
     if (outcome.kind !== 'ok') return outcome;
-    const to = outcome.case.ladder[outcome.case.level];
-    if (to) await chat.notify(to, { kind: 'escalated' }, outcome.case);
+    const { to, key } = outcome.case.timeline.at(-1) ?? {};
+    if (to && key) await chat.notify(to, { kind: 'escalated' }, outcome.case, key);
     await chat.refresh(outcome.case, pressedIn);
     return outcome;
   };

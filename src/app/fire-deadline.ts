@@ -1,7 +1,7 @@
 import { type DeadlineTimer, onDeadline } from '../domain/deadlines.js';
 import type { Policy } from '../domain/policy.js';
 import { stepEntry } from '../domain/transitions.js';
-import type { CaseStore, Chat, Clock } from './ports.js';
+import type { CaseStore, Chat, Clock, Notice } from './ports.js';
 import { sendOnce } from './send-once.js';
 
 export interface FireDeadlineDeps {
@@ -23,17 +23,15 @@ export const fireDeadline =
     const now = clock.now();
     const decision = onDeadline(c, timer, now, policy.deadlines);
     if (decision.kind === 'stale') return null;
-    const deadline = c.deadlines.find((d) => d.kind === timer.kind);
     for (const step of decision.due) {
-      const notice =
-        step.type === 'escalated' || !deadline
-          ? { kind: 'escalated' as const }
-          : { kind: step.type, deadline };
-      await sendOnce(store, c, stepEntry(step, now), () => chat.notify(step.to, notice, c), step.rung);
+      const notice: Notice =
+        step.type === 'escalated' ? { kind: 'escalated' } : { kind: step.type, deadline: timer.kind };
+      // Escalations from timers are gathered: a manager reached by a storm of breaches gets one digest.
+      const send = (key: string) =>
+        chat.notify(step.to, notice, c, key, { gather: step.type === 'escalated' });
+      await sendOnce(store, c, stepEntry(step, now), send, step.rung);
     }
-    if (decision.due.some((s) => s.type === 'escalated')) {
-      const escalated = await store.get(timer.number);
-      if (escalated) await chat.refresh(escalated);
-    }
+    // The card shows whom the case reached; the message leaves after the pings and shows the case as it is then.
+    if (decision.due.some((s) => s.type === 'escalated')) await chat.refresh(c);
     return decision.next;
   };

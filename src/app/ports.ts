@@ -1,4 +1,4 @@
-import type { Case, CaseDraft, Deadline, TimelineEntry } from '../domain/case.js';
+import type { Case, CaseDraft, Deadline, DeadlineKind, TimelineEntry } from '../domain/case.js';
 import type { DeadlineTimer } from '../domain/deadlines.js';
 
 /** Where cases live. Every write raises the case's revision. */
@@ -23,19 +23,23 @@ export interface CaseStore {
 /** Why a person gets a direct message about a case. */
 export type Notice =
   | { kind: 'assigned' | 'major' | 'escalated' }
-  | { kind: 'warned' | 'nudged'; deadline: Deadline };
+  | { kind: 'warned' | 'nudged'; deadline: DeadlineKind };
 
 export interface MessageRef {
   channel: string;
   ts: string;
 }
 
-/** Messages a case sends to people: the channel card and direct messages with buttons. */
+/**
+ * Messages about a case: the channel card and direct messages with buttons. They leave in the order they
+ * were asked for, each key at most once, and show the case as it is when they leave.
+ */
 export interface Chat {
-  postCard(c: Case): Promise<MessageRef>;
+  postCard(c: Case): Promise<void>;
   /** Shows the case as it is now on its card and, when given, on the direct message a button was pressed in. */
   refresh(c: Case, pressedIn?: MessageRef): Promise<void>;
-  notify(to: string, notice: Notice, c: Case): Promise<void>;
+  /** With `gather`, messages that reach one person close together arrive as one digest. */
+  notify(to: string, notice: Notice, c: Case, key: string, options?: { gather?: boolean }): Promise<void>;
 }
 
 /** Wake-up calls for deadlines. The store stays the truth; a timer only says "look again at this case". */

@@ -13,6 +13,8 @@ export const ids = {
   acknowledge: 'case_acknowledge',
   resolve: 'case_resolve',
   escalate: 'case_escalate',
+  /** Buttons of a digest, one per case; Slack wants action ids unique within a block. */
+  show: 'case_show',
   /** Every input's action id; blocks are told apart by their block id. */
   input: 'value',
 } as const;
@@ -200,4 +202,35 @@ function caseButtons(t: Translate, c: Case) {
     button(ids.resolve, t('button.resolve')),
     button(ids.escalate, t('button.escalate'), 'danger'),
   ];
+}
+
+/** Cases a digest lists per section, with one button each: Slack allows 25 buttons in an actions block. */
+const DIGEST_GROUP = 25;
+
+/** A digest: one line and one button per case, grouped to stay within Slack's limits on blocks. */
+export function digestBlocks(t: Translate, text: string, cases: Case[], lines: string[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: `*${text}*` } }];
+  for (let i = 0; i < cases.length; i += DIGEST_GROUP) {
+    const group = cases.slice(i, i + DIGEST_GROUP);
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: lines
+          .slice(i, i + DIGEST_GROUP)
+          .join('\n')
+          .slice(0, 3000),
+      },
+    });
+    blocks.push({
+      type: 'actions',
+      elements: group.map((c) => ({
+        type: 'button' as const,
+        action_id: `${ids.show}.${c.number}`,
+        text: plain(t('button.show', { number: c.number })),
+        value: c.number,
+      })),
+    });
+  }
+  return blocks;
 }

@@ -1,24 +1,31 @@
+import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { Chat, MessageRef, Notice } from '../app/ports.js';
+import type { MessageRef, Notice } from '../app/ports.js';
 import type { Case } from '../domain/case.js';
 import type { Policy } from '../domain/policy.js';
-import { caseBlocks, slackDate } from './blocks.js';
+import { caseBlocks, categoryName, digestBlocks, slackDate } from './blocks.js';
 import { translator } from './i18n.js';
 
-/** The chat port on Slack's Web API. */
-export function slackChat(client: WebClient, policy: Policy): Chat {
+/** What goes over the wire to Slack; the outbox decides when. */
+export interface ChatTransport {
+  postCard(c: Case): Promise<MessageRef>;
+  refresh(c: Case, pressedIn?: MessageRef): Promise<void>;
+  notify(to: string, notice: Notice, c: Case): Promise<void>;
+  /** One message listing many cases escalated to one person, each with a button. */
+  digest(to: string, cases: Case[]): Promise<void>;
+}
+
+/** Messages on Slack's Web API. */
+export function slackChat(client: WebClient, policy: Policy): ChatTransport {
   const t = translator(policy.locale);
   const title = (c: Case) => t('card.title', { number: c.number });
 
   function noticeText(notice: Notice, c: Case): string {
     const number = c.number;
     if (notice.kind === 'warned' || notice.kind === 'nudged') {
-      const deadline = t(`deadline.${notice.deadline.kind}`);
-      return t(`notice.${notice.kind}`, {
-        number,
-        deadline,
-        due: slackDate(notice.deadline.dueAt, policy.timezone),
-      });
+      const deadline = c.deadlines.find((d) => d.kind === notice.deadline);
+      const due = deadline ? slackDate(deadline.dueAt, policy.timezone) : '';
+      return t(`notice.${notice.kind}`, { number, deadline: t(`deadline.${notice.deadline}`), due });
     }
     return t(`notice.${notice.kind}`, { number });
   }
@@ -34,7 +41,7 @@ export function slackChat(client: WebClient, policy: Policy): Chat {
       return { channel: posted.channel, ts: posted.ts };
     },
 
-    async refresh(c, pressedIn?: MessageRef) {
+    async refresh(c, pressedIn) {
       if (c.card) {
         await client.chat.update({ ...c.card, text: title(c), blocks: caseBlocks(t, c, policy, 'public') });
       }
@@ -46,14 +53,24 @@ export function slackChat(client: WebClient, policy: Policy): Chat {
 
     async notify(to, notice, c) {
       const text = noticeText(notice, c);
-      await client.chat.postMessage({
-        channel: to,
-        text,
-        blocks: [
-          { type: 'section', text: { type: 'mrkdwn', text } },
-          ...caseBlocks(t, c, policy, 'owner-or-manager'),
-        ],
-      });
+      const blocks: KnownBlock[] = [
+        { type: 'section', text: { type: 'mrkdwn', text } },
+        ...caseBlocks(t, c, policy, 'owner-or-manager'),
+      ];
+      await client.chat.postMessage({ channel: to, text, blocks });
+    },
+
+    async digest(to, cases) {
+      const text = t('notice.digest', { count: cases.length });
+      const lines = cases.map((c) =>
+        t('digest.line', {
+          number: c.number,
+          category: categoryName(t, c.category),
+          owner: c.owner,
+          summary: c.summary.slice(0, 60),
+        }),
+      );
+      await client.chat.postMessage({ channel: to, text, blocks: digestBlocks(t, text, cases, lines) });
     },
   };
 }

@@ -12,6 +12,8 @@ export interface DeadlinePolicy {
   warnAt: number;
   /** Time between two rungs of the escalation ladder once a deadline has passed. */
   grace: number;
+  /** Escalations reaching one person within this window arrive as one digest; 0 sends each at once. */
+  digestWindow: number;
 }
 
 /** A department that complaints are routed to. */

@@ -51,6 +51,7 @@ export function testPolicy(deadlines: Partial<DeadlinePolicy> = {}): Policy {
       majorResolve: 172_800_000,
       warnAt: 0.75,
       grace: 4 * 3600_000,
+      digestWindow: 0,
       ...deadlines,
     },
   };
@@ -91,6 +92,8 @@ export async function startHarness(
     REDIS_URL,
     REDIS_PREFIX: prefix,
     POLICY_FILE: '(test)',
+    OUTBOX_PER_SECOND: 50,
+    OUTBOX_BURST: 50,
     RECONCILE_EVERY: 300_000,
     WATCHDOG_EVERY: 30_000,
     OVERDUE_AFTER: 60_000,

@@ -23,6 +23,7 @@ describe('configuration', () => {
       majorResolve: 172_800_000,
       warnAt: 0.75,
       grace: 14_400_000,
+      digestWindow: 120_000,
     });
     expect(loaded).toMatchObject({
       PORT: 3000,

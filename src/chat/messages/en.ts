@@ -68,6 +68,9 @@ export const en = {
   'notice.warned': 'Reminder: {deadline} for {number} is due {due}.',
   'notice.nudged': '{deadline} for {number} is due now.',
   'notice.escalated': 'Complaint {number} has been escalated to you.',
+  'notice.digest': '{count} complaints have been escalated to you in the last few minutes.',
+  'digest.line': '*{number}* · {category} · owner <@{owner}> · {summary}',
+  'button.show': 'Show {number}',
   'refusal.not_owner': 'Only the owner of this case, <@{owner}>, can do this.',
   'refusal.not_owner_or_manager': 'Only the owner of this case or a manager on its ladder can do this.',
   'refusal.not_on_ladder': 'Only the owner and the managers of this case can escalate it.',
@@ -75,6 +78,7 @@ export const en = {
   'refusal.already_resolved': 'This case is already resolved.',
   'refusal.top_of_ladder': 'This case is already with the general manager.',
   'refusal.not_found': 'There is no case {number}.',
+  'refusal.not_involved': 'Only the owner and the managers of this case can see it here.',
 };
 
 export type MessageKey = keyof typeof en;

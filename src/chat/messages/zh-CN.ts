@@ -69,6 +69,9 @@ export const zhCN: Record<MessageKey, string> = {
   'notice.warned': '提醒：{number} 的“{deadline}”将于 {due} 到期。',
   'notice.nudged': '{number} 的“{deadline}”已到期。',
   'notice.escalated': '投诉案件 {number} 已升级至您。',
+  'notice.digest': '最近几分钟内有 {count} 件投诉案件升级至您。',
+  'digest.line': '*{number}* · {category} · 责任人 <@{owner}> · {summary}',
+  'button.show': '查看 {number}',
   'refusal.not_owner': '只有本案责任人 <@{owner}> 可以执行此操作。',
   'refusal.not_owner_or_manager': '只有本案责任人或其上级经理可以执行此操作。',
   'refusal.not_on_ladder': '只有本案责任人及其上级经理可以升级本案。',
@@ -76,4 +79,5 @@ export const zhCN: Record<MessageKey, string> = {
   'refusal.already_resolved': '本案已处理完毕。',
   'refusal.top_of_ladder': '本案已升级至总经理。',
   'refusal.not_found': '没有编号为 {number} 的投诉案件。',
+  'refusal.not_involved': '只有本案责任人及其上级经理可以在此查看本案。',
 };
