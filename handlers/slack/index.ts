@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ids } from '../../src/chat/blocks.js';
 import { acknowledgeButton } from './acknowledge-button.js';
 import { complaintCommand } from './complaint-command.js';
@@ -7,6 +7,7 @@ import type { SlackDeps } from './deps.js';
 import { escalateButton } from './escalate-button.js';
 import { resolveButton } from './resolve-button.js';
 import { resolveSubmit } from './resolve-submit.js';
+import { showButton } from './show-button.js';
 
 /** Binds every Slack command, view and action id to its handler. */
 export function register(app: App, deps: SlackDeps): void {
@@ -16,4 +17,8 @@ export function register(app: App, deps: SlackDeps): void {
   app.action(ids.acknowledge, acknowledgeButton(deps));
   app.action(ids.resolve, resolveButton(deps));
   app.action(ids.escalate, escalateButton(deps));
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: new RegExp(`^${ids.show}\\.`) },
+    showButton(deps),
+  );
 }

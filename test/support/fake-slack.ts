@@ -16,6 +16,10 @@ export interface FakeSlack {
   callsTo(method: string): SlackCall[];
   /** Waits until `count` calls satisfy the predicate; returns them. */
   waitFor(predicate: (c: SlackCall) => boolean, count?: number, timeoutMs?: number): Promise<SlackCall[]>;
+  /** Answers `429 Too Many Requests` with `Retry-After` to the next `count` calls of a method; they are not recorded. */
+  rateLimit(method: string, count: number, retryAfterSeconds: number): void;
+  /** Every refused call, for checking that the limit was hit. */
+  refused: SlackCall[];
   close(): Promise<void>;
 }
 
@@ -65,11 +69,21 @@ function answer(method: string, args: Record<string, unknown>, ts: () => string)
 /** A Slack Web API on 127.0.0.1 that records every call. */
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
+  const refused: SlackCall[] = [];
+  const limits = new Map<string, { count: number; retryAfter: number }>();
   let serial = 0;
   const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++serial).padStart(6, '0')}`;
   const server: Server = createServer(async (req, res) => {
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = await readBody(req);
+    const limit = limits.get(method);
+    if (limit && limit.count > 0) {
+      limit.count--;
+      refused.push({ method, args, at: Date.now() });
+      res.writeHead(429, { 'retry-after': String(limit.retryAfter), 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
     calls.push({ method, args, at: Date.now() });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer(method, args, ts)));
@@ -79,6 +93,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
+    refused,
+    rateLimit(method, count, retryAfter) {
+      limits.set(method, { count, retryAfter });
+    },
     callsTo: (method) => calls.filter((c) => c.method === method),
     async waitFor(predicate, count = 1, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
