@@ -18,7 +18,7 @@ export interface Pace {
 
 const messageRef = z.object({ channel: z.string(), ts: z.string() });
 const notice = z.union([
-  z.object({ kind: z.enum(['assigned', 'major', 'escalated']) }),
+  z.object({ kind: z.enum(['assigned', 'major', 'escalated', 'registered']) }),
   z.object({ kind: z.enum(['warned', 'nudged']), deadline: z.enum(['acknowledge', 'callback', 'resolve']) }),
 ]);
 const message = z.discriminatedUnion('kind', [

@@ -56,6 +56,14 @@ export function queueJobs(queue: Queue): Jobs {
     async announce(number) {
       await queue.add('announce', { number }, { jobId: jobIds.announce(number) });
     },
+    async intake(submission) {
+      // Tried every 5 s for a day: as long as the store stays away, the submission waits.
+      await queue.add('intake', submission, {
+        jobId: `intake.${submission.submissionKey}`,
+        attempts: 17_280,
+        backoff: { type: 'fixed', delay: 5000 },
+      });
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { announceCaseJob } from '../jobs/announce-case.js';
 import { deadlineJob } from '../jobs/deadline.js';
+import { intakeJob } from '../jobs/intake.js';
 import { deliverJob, digestJob, outboxChat } from '../jobs/outbox.js';
 import { createQueue, queueJobs, queueTimers } from '../jobs/queue.js';
 import { reconcileJob, watchdogJob } from '../jobs/reconcile.js';
@@ -14,8 +15,10 @@ import { announceCase } from './app/announce-case.js';
 import { escalateCase } from './app/escalate-case.js';
 import { fireDeadline } from './app/fire-deadline.js';
 import { openCase } from './app/open-case.js';
+import { openQueuedCase } from './app/open-queued-case.js';
 import type { CaseStore, Clock } from './app/ports.js';
 import { reconcileTimers } from './app/reconcile-timers.js';
+import { registerComplaint } from './app/register-complaint.js';
 import { resolveCase } from './app/resolve-case.js';
 import { translator } from './chat/i18n.js';
 import { slackChat } from './chat/slack-chat.js';
@@ -65,6 +68,7 @@ export async function startRedress(
   const actions = { store, chat, timers, clock };
 
   const jobs = queueJobs(queue);
+  const open = openCase({ store, jobs, clock, policy });
   let worker: Worker | undefined;
   let stopSchedulers = () => {};
   if (role !== 'web') {
@@ -84,6 +88,7 @@ export async function startRedress(
         log,
       }),
       digest: digestJob(queue, redis, env.REDIS_PREFIX),
+      intake: intakeJob(openQueuedCase({ open, store, chat, clock }), policy),
     });
     worker.on('failed', (job, error) => log.error({ job: job?.id, err: error }, 'job failed'));
     const every = { reconcileEvery: env.RECONCILE_EVERY, watchdogEvery: env.WATCHDOG_EVERY };
@@ -99,7 +104,7 @@ export async function startRedress(
             policy,
             t: translator(policy.locale),
             store,
-            openCase: openCase({ store, jobs, clock, policy }),
+            registerComplaint: registerComplaint({ open, jobs }),
             acknowledgeCase: acknowledgeCase(actions),
             resolveCase: resolveCase(actions),
             escalateCase: escalateCase(actions),

@@ -1,11 +1,11 @@
 import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { registeredView } from '../../src/chat/blocks.js';
+import { queuedView, registeredView } from '../../src/chat/blocks.js';
 import { complaintSchema } from '../../src/domain/complaint.js';
 import type { SlackDeps } from './deps.js';
 import { fieldErrors, inputValue } from './form.js';
 
 /** The registration form was submitted: errors go back onto their fields, a valid form becomes a case. */
-export const complaintSubmit = ({ t, policy, openCase }: SlackDeps) => {
+export const complaintSubmit = ({ t, policy, registerComplaint }: SlackDeps) => {
   const schema = complaintSchema(policy);
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction>) => {
     const values = view.state.values;
@@ -25,7 +25,15 @@ export const complaintSubmit = ({ t, policy, openCase }: SlackDeps) => {
       return;
     }
     // Stored before answering on purpose: the answer carries the case number, and the write takes milliseconds.
-    const c = await openCase(parsed.data, { receiver: body.user.id, submissionKey: view.id });
-    await ack({ response_action: 'update', view: registeredView(t, c.number, policy.channel) });
+    const registration = await registerComplaint({
+      complaint: parsed.data,
+      receiver: body.user.id,
+      submissionKey: view.id,
+    });
+    const answer =
+      registration.kind === 'stored'
+        ? registeredView(t, registration.case.number, policy.channel)
+        : queuedView(t);
+    await ack({ response_action: 'update', view: answer });
   };
 };

@@ -1,7 +1,7 @@
 import type { acknowledgeCase } from '../../src/app/acknowledge-case.js';
 import type { escalateCase } from '../../src/app/escalate-case.js';
-import type { openCase } from '../../src/app/open-case.js';
 import type { CaseStore } from '../../src/app/ports.js';
+import type { registerComplaint } from '../../src/app/register-complaint.js';
 import type { resolveCase } from '../../src/app/resolve-case.js';
 import type { Translate } from '../../src/chat/i18n.js';
 import type { Policy } from '../../src/domain/policy.js';
@@ -11,7 +11,7 @@ export interface SlackDeps {
   policy: Policy;
   t: Translate;
   store: CaseStore;
-  openCase: ReturnType<typeof openCase>;
+  registerComplaint: ReturnType<typeof registerComplaint>;
   acknowledgeCase: ReturnType<typeof acknowledgeCase>;
   resolveCase: ReturnType<typeof resolveCase>;
   escalateCase: ReturnType<typeof escalateCase>;

@@ -1,4 +1,5 @@
 import type { Case, CaseDraft, Deadline, DeadlineKind, TimelineEntry } from '../domain/case.js';
+import type { Complaint } from '../domain/complaint.js';
 import type { DeadlineTimer } from '../domain/deadlines.js';
 
 /** Where cases live. Every write raises the case's revision. */
@@ -22,7 +23,7 @@ export interface CaseStore {
 
 /** Why a person gets a direct message about a case. */
 export type Notice =
-  | { kind: 'assigned' | 'major' | 'escalated' }
+  | { kind: 'assigned' | 'major' | 'escalated' | 'registered' }
   | { kind: 'warned' | 'nudged'; deadline: DeadlineKind };
 
 export interface MessageRef {
@@ -54,6 +55,8 @@ export interface Timers {
 /** Work done after the request was answered, durably. */
 export interface Jobs {
   announce(number: string): Promise<void>;
+  /** Parks a submission the store could not take; it is stored when the store is back. */
+  intake(submission: { complaint: Complaint; receiver: string; submissionKey: string }): Promise<void>;
 }
 
 export interface Clock {

@@ -111,6 +111,16 @@ export function registeredView(t: Translate, number: string, channel: string): M
   };
 }
 
+/** What the form turns into when the store did not answer in time: the number follows by direct message. */
+export function queuedView(t: Translate): ModalView {
+  return {
+    type: 'modal',
+    title: plain(t('modal.registered.title')),
+    close: plain(t('modal.cancel')),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: t('modal.queued.text') } }],
+  };
+}
+
 /** The short form for what was done, opened by the Resolve button. */
 export function resolveModal(t: Translate, number: string): ModalView {
   return {

@@ -21,7 +21,8 @@ export type TimelineType =
   | 'warned'
   | 'nudged'
   | 'owner-notified'
-  | 'gm-informed';
+  | 'gm-informed'
+  | 'reporter-told';
 
 /** One line of the case's append-only history. */
 export interface TimelineEntry {

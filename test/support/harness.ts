@@ -80,9 +80,9 @@ const FORM = 'application/x-www-form-urlencoded';
 export async function startHarness(
   policy: Policy = testPolicy(),
   overrides: Partial<Env> = {},
+  store: CaseStore = caseStore(memoryCollections()),
 ): Promise<Harness> {
   const slack = await startFakeSlack();
-  const store = caseStore(memoryCollections());
   const prefix = `redress-test-${randomUUID()}`;
   const env: Env = {
     PORT: 0,

@@ -37,6 +37,8 @@ export const en = {
   'modal.registered.title': 'Complaint registered',
   'modal.registered.text':
     'Registered as *{number}*. The owner has been told; the case card is in <#{channel}>.',
+  'modal.queued.text':
+    'Registered. The case number follows in a direct message in a moment: the case store is slow to answer right now.',
   'modal.resolve.title': 'Resolve {number}',
   'card.title': 'Complaint {number}',
   'card.major': 'Major',
@@ -68,6 +70,7 @@ export const en = {
   'notice.warned': 'Reminder: {deadline} for {number} is due {due}.',
   'notice.nudged': '{deadline} for {number} is due now.',
   'notice.escalated': 'Complaint {number} has been escalated to you.',
+  'notice.registered': 'Your complaint is registered as {number}.',
   'notice.digest': '{count} complaints have been escalated to you in the last few minutes.',
   'digest.line': '*{number}* · {category} · owner <@{owner}> · {summary}',
   'button.show': 'Show {number}',

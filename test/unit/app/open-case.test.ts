@@ -21,7 +21,7 @@ describe('openCase', () => {
     const announced: string[] = [];
     const open = openCase({
       store: caseStore(memoryCollections()),
-      jobs: { announce: async (n) => void announced.push(n) },
+      jobs: { announce: async (n) => void announced.push(n), intake: async () => {} },
       clock: { now: () => now },
       policy: testPolicy(),
     });
