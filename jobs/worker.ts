@@ -8,6 +8,7 @@ export type Processor = (job: Job, token?: string) => Promise<void>;
 export function startWorker(
   settings: QueueSettings,
   processors: Record<string, Processor>,
+  lockMs: number,
   concurrency = 16,
 ): Worker {
   return new Worker(
@@ -24,6 +25,7 @@ export function startWorker(
         throw error;
       }
     },
-    { ...settings, concurrency },
+    // A worker that dies holding jobs is noticed one lock period later, and its jobs run again.
+    { ...settings, concurrency, lockDuration: lockMs, stalledInterval: lockMs },
   );
 }

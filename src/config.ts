@@ -64,6 +64,7 @@ const envSchema = z
     POLICY_FILE: z.string().min(1).default('policy.yaml'),
     OUTBOX_PER_SECOND: z.coerce.number().positive().default(1),
     OUTBOX_BURST: z.coerce.number().int().positive().default(3),
+    JOB_LOCK: duration.prefault('30s'),
     RECONCILE_EVERY: duration.prefault('5m'),
     WATCHDOG_EVERY: duration.prefault('30s'),
     OVERDUE_AFTER: duration.prefault('60s'),

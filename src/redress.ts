@@ -73,23 +73,27 @@ export async function startRedress(
   let stopSchedulers = () => {};
   if (role !== 'web') {
     await checkRedisSettings(redis, log);
-    worker = startWorker(settings, {
-      announce: announceCaseJob(announceCase({ ...actions, policy })),
-      deadline: deadlineJob(fireDeadline({ store, chat, clock, policy })),
-      reconcile: reconcileJob(reconcileTimers({ store, timers, jobs, policy }), log),
-      watchdog: watchdogJob(queue, redis, env.OVERDUE_AFTER, log),
-      deliver: deliverJob({
-        redis,
-        prefix: env.REDIS_PREFIX,
-        store,
-        transport: slackChat(client, policy),
-        channel: policy.channel,
-        pace: { perSecond: env.OUTBOX_PER_SECOND, burst: env.OUTBOX_BURST },
-        log,
-      }),
-      digest: digestJob(queue, redis, env.REDIS_PREFIX),
-      intake: intakeJob(openQueuedCase({ open, store, chat, clock }), policy),
-    });
+    worker = startWorker(
+      settings,
+      {
+        announce: announceCaseJob(announceCase({ ...actions, policy })),
+        deadline: deadlineJob(fireDeadline({ store, chat, clock, policy })),
+        reconcile: reconcileJob(reconcileTimers({ store, timers, jobs, policy }), log),
+        watchdog: watchdogJob(queue, redis, env.OVERDUE_AFTER, log),
+        deliver: deliverJob({
+          redis,
+          prefix: env.REDIS_PREFIX,
+          store,
+          transport: slackChat(client, policy),
+          channel: policy.channel,
+          pace: { perSecond: env.OUTBOX_PER_SECOND, burst: env.OUTBOX_BURST },
+          log,
+        }),
+        digest: digestJob(queue, redis, env.REDIS_PREFIX),
+        intake: intakeJob(openQueuedCase({ open, store, chat, clock }), policy),
+      },
+      env.JOB_LOCK,
+    );
     worker.on('failed', (job, error) => log.error({ job: job?.id, err: error }, 'job failed'));
     const every = { reconcileEvery: env.RECONCILE_EVERY, watchdogEvery: env.WATCHDOG_EVERY };
     stopSchedulers = keepSchedulers(queue, every, (error) => log.error({ err: error }, 'job schedulers'));

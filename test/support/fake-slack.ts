@@ -20,6 +20,12 @@ export interface FakeSlack {
   rateLimit(method: string, count: number, retryAfterSeconds: number): void;
   /** Every refused call, for checking that the limit was hit. */
   refused: SlackCall[];
+  /**
+   * Holds every request from now on without answering; `release` answers those whose caller is still there.
+   * A call whose caller went away meanwhile is dropped unrecorded, as Slack never took it.
+   */
+  hold(): void;
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -72,10 +78,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const refused: SlackCall[] = [];
   const limits = new Map<string, { count: number; retryAfter: number }>();
   let serial = 0;
+  let held: (() => void)[] | null = null;
   const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++serial).padStart(6, '0')}`;
   const server: Server = createServer(async (req, res) => {
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
-    const args = await readBody(req);
+    let args: Record<string, unknown>;
+    try {
+      args = await readBody(req);
+    } catch {
+      return; // the caller went away mid-request
+    }
+    if (held) await new Promise<void>((resolve) => held?.push(resolve));
+    if (res.destroyed || req.socket.destroyed) return;
     const limit = limits.get(method);
     if (limit && limit.count > 0) {
       limit.count--;
@@ -94,6 +108,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     refused,
+    hold() {
+      held = [];
+    },
+    release() {
+      const waiting = held ?? [];
+      held = null;
+      for (const resume of waiting) resume();
+    },
     rateLimit(method, count, retryAfter) {
       limits.set(method, { count, retryAfter });
     },

@@ -6,7 +6,7 @@ import type { Config, Env } from '../../src/config.js';
 import type { Case } from '../../src/domain/case.js';
 import type { DeadlinePolicy, Policy } from '../../src/domain/policy.js';
 import { createLog } from '../../src/log.js';
-import { type Redress, startRedress } from '../../src/redress.js';
+import { type Redress, type Role, startRedress } from '../../src/redress.js';
 import { caseStore } from '../../src/store/case-store.js';
 import { memoryCollections } from '../../src/store/memory-collections.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
@@ -62,6 +62,7 @@ export interface Harness {
   store: CaseStore;
   /** The Redis key prefix of this harness's queue. */
   prefix: string;
+  env: Env;
   url: string;
   /** Posts a signed request to /slack/events. */
   post(body: string, headers?: Record<string, string>): Promise<Response>;
@@ -81,6 +82,7 @@ export async function startHarness(
   policy: Policy = testPolicy(),
   overrides: Partial<Env> = {},
   store: CaseStore = caseStore(memoryCollections()),
+  role: Role = 'all',
 ): Promise<Harness> {
   const slack = await startFakeSlack();
   const prefix = `redress-test-${randomUUID()}`;
@@ -94,6 +96,7 @@ export async function startHarness(
     POLICY_FILE: '(test)',
     OUTBOX_PER_SECOND: 50,
     OUTBOX_BURST: 50,
+    JOB_LOCK: 30_000,
     RECONCILE_EVERY: 300_000,
     WATCHDOG_EVERY: 30_000,
     OVERDUE_AFTER: 60_000,
@@ -101,7 +104,7 @@ export async function startHarness(
     ...overrides,
   };
   const config: Config = { env, policy };
-  const redress: Redress = await startRedress(config, { role: 'all', log: createLog('silent'), store });
+  const redress: Redress = await startRedress(config, { role, log: createLog('silent'), store });
   const url = `http://127.0.0.1:${redress.port}`;
 
   const post = (body: string, headers: Record<string, string> = signatureHeaders(body)) =>
@@ -131,6 +134,7 @@ export async function startHarness(
     slack,
     store,
     prefix,
+    env,
     url,
     post,
     submit,
