@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { SlackDeps } from '../handlers/slack/deps.js';
 import { register } from '../handlers/slack/index.js';
 import type { Env } from './config.js';
@@ -23,8 +24,13 @@ const healthz = {
 
 /** The web process: Slack's commands, buttons and forms over HTTP (or Socket Mode), and a health check. */
 export async function startWeb(env: Env, deps: SlackDeps, log: Log): Promise<Web> {
+  // Who the bot is, asked once here, so that answering a request never waits on Slack's API.
+  const identity = await new WebClient(env.SLACK_BOT_TOKEN, { slackApiUrl: env.SLACK_API_URL }).auth.test();
   const common = {
     token: env.SLACK_BOT_TOKEN,
+    botId: identity.bot_id,
+    botUserId: identity.user_id,
+    tokenVerificationEnabled: false,
     clientOptions: { slackApiUrl: env.SLACK_API_URL },
     logger: boltLogger(log),
     customRoutes: [healthz],
