@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from './domain/duration.js';
 import { DEFAULT_CATEGORIES, LOCALES, type Policy } from './domain/policy.js';
+import { WEEKDAYS, type WorkingSpan } from './domain/working-time.js';
 
 /** A configuration that cannot run; its message names every bad or missing value. */
 export class ConfigError extends Error {}
@@ -23,28 +24,50 @@ const timezone = z.string().refine((tz) => {
   }
 }, 'must be an IANA timezone like Asia/Shanghai');
 
-const policySchema = z.object({
-  locale: z.enum(LOCALES).default('zh-CN'),
-  timezone: timezone.default('Asia/Shanghai'),
-  channel: z.string().regex(/^[CG][A-Z0-9]+$/, 'must be a Slack channel id like C0123ABCD'),
-  gm: slackUser,
-  csManager: slackUser,
-  departments: z
-    .array(z.object({ id: z.string().min(1), name: z.string().min(1), owner: slackUser, manager: slackUser }))
-    .min(1, 'name at least one department'),
-  categories: z.array(z.string().min(1)).min(1).default(DEFAULT_CATEGORIES),
-  deadlines: z
-    .object({
-      acknowledge: duration.prefault('1h'),
-      resolve: duration.prefault('24h'),
-      majorCallback: duration.prefault('24h'),
-      majorResolve: duration.prefault('48h'),
-      warnAt: z.number().gt(0).lt(1).default(0.75),
-      grace: duration.prefault('4h'),
-      digestWindow: z.union([z.literal(0), duration]).prefault('2m'),
-    })
-    .prefault({}),
-}) satisfies z.ZodType<Policy, unknown>;
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const workingSpan = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must be a span of hours like 09:00-18:00')
+  .transform((text): WorkingSpan => [minutes(text.slice(0, 5)), minutes(text.slice(6))])
+  .refine(([open, close]) => open < close, 'must end after it starts');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-10-01');
+const workingTime = z.object({
+  hours: z.partialRecord(z.enum(WEEKDAYS), z.array(workingSpan)),
+  holidays: z.array(date).default([]),
+  workdays: z.array(date).default([]),
+  makeUpDay: z.enum(WEEKDAYS).default('mon'),
+});
+
+const policySchema = z
+  .object({
+    locale: z.enum(LOCALES).default('zh-CN'),
+    timezone: timezone.default('Asia/Shanghai'),
+    channel: z.string().regex(/^[CG][A-Z0-9]+$/, 'must be a Slack channel id like C0123ABCD'),
+    gm: slackUser,
+    csManager: slackUser,
+    departments: z
+      .array(
+        z.object({ id: z.string().min(1), name: z.string().min(1), owner: slackUser, manager: slackUser }),
+      )
+      .min(1, 'name at least one department'),
+    categories: z.array(z.string().min(1)).min(1).default(DEFAULT_CATEGORIES),
+    deadlines: z
+      .object({
+        acknowledge: duration.prefault('1h'),
+        resolve: duration.prefault('24h'),
+        majorCallback: duration.prefault('24h'),
+        majorResolve: duration.prefault('48h'),
+        warnAt: z.number().gt(0).lt(1).default(0.75),
+        grace: duration.prefault('4h'),
+        digestWindow: z.union([z.literal(0), duration]).prefault('2m'),
+      })
+      .prefault({}),
+    workingTime: workingTime.optional(),
+  })
+  .transform(({ workingTime, deadlines, ...policy }) => ({
+    ...policy,
+    deadlines: { ...deadlines, calendar: workingTime ? { ...workingTime, timezone: policy.timezone } : null },
+  })) satisfies z.ZodType<Policy, unknown>;
 
 const envSchema = z
   .object({

@@ -8,6 +8,8 @@ export interface Deadline {
   kind: DeadlineKind;
   startAt: Date;
   dueAt: Date;
+  /** How long the deadline is, in the time it counts (working time, with a calendar). */
+  span: number;
   /** Raised whenever the deadline is planned anew, so that timers of an older plan know they are stale. */
   version: number;
   metAt?: Date;

@@ -1,14 +1,20 @@
 import type { Case, Deadline, DeadlineKind } from './case.js';
 import { isFinished, wasSent } from './case.js';
 import type { DeadlinePolicy } from './policy.js';
+import { type Advance, byCalendar, byTheClock } from './working-time.js';
+
+/** How the policy moves time forward: by the clock, or over working time only. */
+const advanceOf = (policy: DeadlinePolicy): Advance =>
+  policy.calendar ? byCalendar(policy.calendar) : byTheClock;
 
 /** The deadlines a new case gets: acknowledge, then resolve; a major case also a callback. */
 export function planDeadlines(major: boolean, now: Date, policy: DeadlinePolicy): Deadline[] {
-  const at = (ms: number) => new Date(now.getTime() + ms);
-  const plan = (kind: DeadlineKind, ms: number): Deadline => ({
+  const advance = advanceOf(policy);
+  const plan = (kind: DeadlineKind, span: number): Deadline => ({
     kind,
     startAt: now,
-    dueAt: at(ms),
+    dueAt: advance(now, span),
+    span,
     version: 1,
   });
   return major
@@ -35,29 +41,18 @@ export interface DeadlineStep {
  * then one rung up the ladder per grace period.
  */
 export function stepsOf(d: Deadline, ladder: string[], policy: DeadlinePolicy): DeadlineStep[] {
-  const start = d.startAt.getTime();
-  const due = d.dueAt.getTime();
+  const advance = advanceOf(policy);
   const key = (name: string) => `${d.kind}.v${d.version}.${name}`;
   const owner = ladder[0] ?? '';
+  const warnAt = advance(d.startAt, d.span * policy.warnAt);
   const steps: DeadlineStep[] = [
-    {
-      key: key('warn'),
-      at: new Date(start + (due - start) * policy.warnAt),
-      type: 'warned',
-      to: owner,
-      rung: 0,
-    },
+    { key: key('warn'), at: warnAt, type: 'warned', to: owner, rung: 0 },
     { key: key('due'), at: d.dueAt, type: 'nudged', to: owner, rung: 0 },
   ];
   ladder.slice(1).forEach((person, i) => {
     const rung = i + 1;
-    steps.push({
-      key: key(`rung${rung}`),
-      at: new Date(due + rung * policy.grace),
-      type: 'escalated',
-      to: person,
-      rung,
-    });
+    const at = advance(d.dueAt, rung * policy.grace);
+    steps.push({ key: key(`rung${rung}`), at, type: 'escalated', to: person, rung });
   });
   return steps;
 }

@@ -1,3 +1,5 @@
+import type { WorkingCalendar } from './working-time.js';
+
 /** Languages every word of the bot exists in. */
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -14,6 +16,8 @@ export interface DeadlinePolicy {
   grace: number;
   /** Escalations reaching one person within this window arrive as one digest; 0 sends each at once. */
   digestWindow: number;
+  /** Count only working time; null counts every hour of every day, as a 24-hour service line promises. */
+  calendar: WorkingCalendar | null;
 }
 
 /** A department that complaints are routed to. */

@@ -52,6 +52,7 @@ export function testPolicy(deadlines: Partial<DeadlinePolicy> = {}): Policy {
       warnAt: 0.75,
       grace: 4 * 3600_000,
       digestWindow: 0,
+      calendar: null,
       ...deadlines,
     },
   };

@@ -24,6 +24,7 @@ describe('configuration', () => {
       warnAt: 0.75,
       grace: 14_400_000,
       digestWindow: 120_000,
+      calendar: null,
     });
     expect(loaded).toMatchObject({
       PORT: 3000,
@@ -55,6 +56,41 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(String(error)).toContain('csManager: must be a Slack user id');
     expect(String(error)).toContain('deadlines.grace: "4 hours" is not a duration');
+  });
+
+  it('reads working hours, holidays and make-up days into a calendar in the policy timezone', () => {
+    const file = policyFile(
+      [
+        'timezone: Asia/Shanghai',
+        'channel: C1',
+        'gm: U1',
+        'csManager: U2',
+        'departments: [{id: d, name: D, owner: U3, manager: U4}]',
+        'workingTime:',
+        '  hours: { mon: [09:00-12:00, 13:00-18:00], sat: [10:00-16:00] }',
+        '  holidays: [2026-10-01]',
+        '  workdays: [2026-10-10]',
+      ].join('\n'),
+    );
+    expect(loadConfig({ ...env, POLICY_FILE: file }).policy.deadlines.calendar).toEqual({
+      timezone: 'Asia/Shanghai',
+      hours: {
+        mon: [
+          [540, 720],
+          [780, 1080],
+        ],
+        sat: [[600, 960]],
+      },
+      holidays: ['2026-10-01'],
+      workdays: ['2026-10-10'],
+      makeUpDay: 'mon',
+    });
+    const bad = policyFile(
+      'channel: C1\ngm: U1\ncsManager: U2\ndepartments: [{id: d, name: D, owner: U3, manager: U4}]\nworkingTime: {hours: {mon: [18:00-09:00]}}\n',
+    );
+    expect(() => loadConfig({ ...env, POLICY_FILE: bad })).toThrow(
+      'workingTime.hours.mon.0: must end after it starts',
+    );
   });
 
   it('says when the policy file cannot be read', () => {

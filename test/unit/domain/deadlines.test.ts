@@ -33,6 +33,30 @@ describe('planDeadlines', () => {
   });
 });
 
+describe('planDeadlines with a working calendar', () => {
+  it('counts only working hours, for the deadline and for its warning and rungs', () => {
+    const nineToSix: [number, number][] = [[540, 1080]];
+    const calendar = {
+      timezone: 'Asia/Shanghai',
+      hours: { mon: nineToSix, tue: nineToSix, wed: nineToSix, thu: nineToSix, fri: nineToSix },
+      holidays: [],
+      workdays: [],
+      makeUpDay: 'mon' as const,
+    };
+    const friday = new Date('2026-11-27T17:30:00+08:00');
+    const working = { ...policy, calendar, grace: 9 * H };
+    const [ack] = planDeadlines(false, friday, working);
+    if (!ack) throw new Error('no acknowledge deadline');
+    expect(ack.dueAt).toEqual(new Date('2026-11-30T09:30:00+08:00')); // Monday morning, not Friday night
+    const steps = stepsOf(ack, [people.owner, people.manager], working);
+    expect(steps.map((s) => s.at)).toEqual([
+      new Date('2026-11-30T09:15:00+08:00'), // 45 working minutes after Friday 17:30
+      new Date('2026-11-30T09:30:00+08:00'),
+      new Date('2026-12-01T09:30:00+08:00'), // 9 working hours later: the next morning
+    ]);
+  });
+});
+
 describe('ladderFor', () => {
   const roles = { csManager: people.csManager, gm: people.gm };
   it('climbs owner → department manager → CS manager → GM', () => {
