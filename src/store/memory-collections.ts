@@ -4,6 +4,9 @@ import type { Collections } from './collections.js';
 
 type Doc = Record<string, unknown>;
 
+const isOperator = (value: unknown) =>
+  typeof value === 'object' && value !== null && Object.keys(value).some((k) => k.startsWith('$'));
+
 /** The document an upsert inserts: the filter's plain equalities, then the update with `$setOnInsert`. */
 function upserted(filter: Doc, modifier: Doc): Doc {
   const doc: Doc = {};
@@ -11,52 +14,89 @@ function upserted(filter: Doc, modifier: Doc): Doc {
     if (!key.includes('.') && !key.startsWith('$') && !isOperator(value)) doc[key] = structuredClone(value);
   }
   const { $setOnInsert, ...rest } = modifier;
-  update(doc, { ...rest, $set: { ...($setOnInsert as Doc), ...(rest.$set as Doc) } }, undefined, undefined, {
-    cloneMode: 'deep',
-  });
+  const modifications = { ...rest, $set: { ...($setOnInsert as Doc), ...(rest.$set as Doc) } };
+  update(doc, modifications, undefined, undefined, { cloneMode: 'deep' });
   return doc;
 }
 
-const isOperator = (value: unknown) =>
-  typeof value === 'object' && value !== null && Object.keys(value).some((k) => k.startsWith('$'));
+/**
+ * Documents in memory, queried by mingo (MongoDB's query language in JavaScript), with unique indexes on the
+ * fields cases are looked up by, as the MongoDB collection has.
+ */
+class MemoryCollection {
+  private readonly docs: Doc[] = [];
+  private readonly indexes: Map<string, Map<unknown, Doc>>;
 
-/** Applies one update to the first matching document, or inserts on upsert. */
-function updateFirst(docs: Doc[], filter: Doc, modifier: Doc, upsert: boolean): Doc | null {
-  const query = new Query(filter);
-  const doc = docs.find((d) => query.test(d));
-  if (doc) {
-    const { $setOnInsert: _onInsertOnly, ...rest } = modifier;
-    update(doc, rest, undefined, undefined, { cloneMode: 'deep' });
-    return doc;
+  constructor(indexed: string[]) {
+    this.indexes = new Map(indexed.map((field) => [field, new Map()]));
   }
-  if (upsert) docs.push(upserted(filter, modifier));
-  return null;
+
+  /** The documents a filter can match: one, through an index, when it names an indexed value. */
+  private candidates(filter: Doc): Doc[] {
+    for (const [field, index] of this.indexes) {
+      const value = filter[field];
+      if (typeof value === 'string') {
+        const doc = index.get(value);
+        return doc ? [doc] : [];
+      }
+    }
+    return this.docs;
+  }
+
+  private reindex(doc: Doc): void {
+    for (const [field, index] of this.indexes) if (doc[field] !== undefined) index.set(doc[field], doc);
+  }
+
+  findOne(filter: Doc): Doc | undefined {
+    const query = new Query(filter);
+    return this.candidates(filter).find((d) => query.test(d));
+  }
+
+  find(filter: Doc): Doc[] {
+    const query = new Query(filter);
+    return this.candidates(filter).filter((d) => query.test(d));
+  }
+
+  /** Applies an update to the first matching document, or inserts on upsert; says whether one matched. */
+  updateOne(filter: Doc, modifier: Doc, upsert: boolean): boolean {
+    const doc = this.findOne(filter);
+    if (doc) {
+      const { $setOnInsert: _insertOnly, ...modifications } = modifier;
+      update(doc, modifications, undefined, undefined, { cloneMode: 'deep' });
+      this.reindex(doc);
+      return true;
+    }
+    if (upsert) {
+      const inserted = upserted(filter, modifier);
+      this.docs.push(inserted);
+      this.reindex(inserted);
+    }
+    return false;
+  }
 }
 
 /**
- * Collections held in memory and queried by mingo, MongoDB's query language in JavaScript. Each operation runs
- * to completion before another starts, which makes every single-document update atomic, as in MongoDB.
+ * Collections held in memory. Each operation runs to completion before another starts, which makes every
+ * single-document update atomic, as in MongoDB.
  */
 export function memoryCollections(): Collections {
-  const cases: Doc[] = [];
-  const counters: Doc[] = [];
+  const cases = new MemoryCollection(['number', 'submissionKey']);
+  const counters = new MemoryCollection(['_id']);
+  const copy = (doc: Doc) => structuredClone(doc) as unknown as Case;
   return {
     async findCase(filter) {
-      const query = new Query(filter);
-      const found = cases.find((d) => query.test(d));
-      return found ? (structuredClone(found) as unknown as Case) : null;
+      const found = cases.findOne(filter);
+      return found ? copy(found) : null;
     },
     async *findCases(filter) {
-      const query = new Query(filter);
-      for (const found of cases.filter((d) => query.test(d))) yield structuredClone(found) as unknown as Case;
+      for (const found of cases.find(filter)) yield copy(found);
     },
     async updateCase(filter, modifier, options) {
-      return { matched: updateFirst(cases, filter, modifier, options?.upsert ?? false) !== null };
+      return { matched: cases.updateOne(filter, modifier, options?.upsert ?? false) };
     },
     async incrementCounter(filter, modifier) {
-      updateFirst(counters, filter, modifier, true);
-      const counter = counters.find((d) => new Query(filter).test(d));
-      return Number(counter?.seq);
+      counters.updateOne(filter, modifier, true);
+      return Number(counters.findOne(filter)?.seq);
     },
     async close() {},
   };
