@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorCode, type WebAPIPlatformError, type WebAPIRateLimitedError } from '@slack/web-api';
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -22,18 +21,21 @@ const notice = z.union([
   z.object({ kind: z.enum(['warned', 'nudged']), deadline: z.enum(['acknowledge', 'callback', 'resolve']) }),
 ]);
 const message = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('card'), key: z.string() }),
-  z.object({ kind: z.literal('refresh'), key: z.string(), pressedIn: messageRef.optional() }),
-  z.object({ kind: z.literal('notice'), key: z.string(), to: z.string(), notice }),
-  z.object({ kind: z.literal('digest'), key: z.string(), to: z.string(), numbers: z.array(z.string()) }),
+  z.object({ kind: z.literal('card') }),
+  z.object({ kind: z.literal('refresh'), pressedIn: messageRef.optional() }),
+  z.object({ kind: z.literal('notice'), to: z.string(), notice }),
+  z.object({ kind: z.literal('digest'), to: z.string(), numbers: z.array(z.string()) }),
 ]);
 type Message = z.infer<typeof message>;
 
 export const deliverPayload = z.object({ mailbox: z.string() });
 export const digestPayload = z.object({ to: z.string() });
 
-/** Keys sent stay remembered this long, so a retry months later still finds them. */
-const KEYS_TTL_S = 90 * 86_400;
+/**
+ * How long a queued key is remembered. It only has to outlive the moment between queuing a notice and
+ * recording it in the case's timeline, which the store then remembers for good; retries come within minutes.
+ */
+const KEYS_TTL_S = 3600;
 /** How long one delivery may hold a mailbox; it sends one message at a time, each well within it. */
 const LOCK_MS = 10_000;
 
@@ -53,50 +55,33 @@ function keys(prefix: string) {
 }
 
 /**
- * The chat port as an outbox: every message is queued in its case's mailbox under a key (a key is queued once,
- * ever) and delivered in order by `deliver` jobs, paced per channel.
+ * The chat port as an outbox: messages wait in their case's mailbox and leave in order, paced per channel, by
+ * `deliver` jobs. A notice carries a key and is queued once per key: a retried job queues nothing twice.
  */
 export function outboxChat(queue: Queue, redis: Redis, prefix: string, digestWindowMs: number): Chat {
   const k = keys(prefix);
-  async function put(mailbox: string, dedupeOn: string, m: Message): Promise<void> {
-    await redis.eval(
-      scripts.enqueueMessage,
-      2,
-      k.mailbox(mailbox),
-      k.sent(dedupeOn),
-      m.key,
-      JSON.stringify(m),
-      KEYS_TTL_S,
-    );
-    await queue.add('deliver', { mailbox });
+  /** Appends to a list unless the case queued this key lately; an empty key always appends. */
+  const append = (list: string, c: Case, key: string, item: string) =>
+    redis.eval(scripts.enqueueMessage, 2, list, k.sent(c.number), key, item, KEYS_TTL_S);
+  async function put(c: Case, m: Message, key = ''): Promise<void> {
+    await append(k.mailbox(mailboxOfCase(c.number)), c, key, JSON.stringify(m));
+    await queue.add('deliver', { mailbox: mailboxOfCase(c.number) });
   }
   async function gather(to: string, c: Case, key: string): Promise<void> {
-    await redis.eval(
-      scripts.enqueueMessage,
-      2,
-      k.gathered(to),
-      k.sent(mailboxOfCase(c.number)),
-      key,
-      c.number,
-      KEYS_TTL_S,
-    );
+    await append(k.gathered(to), c, key, c.number);
     // The first escalation of a window opens it; the digest leaves when it closes.
     if (await redis.set(k.gathering(to), '1', 'PX', digestWindowMs, 'NX')) {
       await queue.add('digest', { to }, { delay: digestWindowMs, jobId: `digest.${to}.${Date.now()}` });
     }
   }
   return {
-    postCard: (c) => put(mailboxOfCase(c.number), mailboxOfCase(c.number), { kind: 'card', key: 'card' }),
-    refresh: (c, pressedIn?: MessageRef) =>
-      put(mailboxOfCase(c.number), mailboxOfCase(c.number), {
-        kind: 'refresh',
-        key: `refresh.${randomUUID()}`,
-        pressedIn,
-      }),
+    // The deliverer posts a card only to a case that has none: a second card message sends nothing.
+    postCard: (c) => put(c, { kind: 'card' }),
+    refresh: (c, pressedIn?: MessageRef) => put(c, { kind: 'refresh', pressedIn }),
     notify: (to, n: Notice, c, key, options) =>
       options?.gather && digestWindowMs > 0
         ? gather(to, c, key)
-        : put(mailboxOfCase(c.number), mailboxOfCase(c.number), { kind: 'notice', key, to, notice: n }),
+        : put(c, { kind: 'notice', to, notice: n }, key),
   };
 }
 
@@ -178,11 +163,8 @@ export const deliverJob = (deps: DeliverDeps) => {
             pace.burst,
           ),
         );
-        if (wait > LOCK_MS / 4) return later(wait);
-        if (wait > 0) {
-          await sleep(wait);
-          continue;
-        }
+        // Waiting for the pace in a delayed job, not here, keeps the worker free for other mailboxes.
+        if (wait > 0) return later(wait);
         try {
           await send(m, c);
         } catch (error) {

@@ -5,5 +5,5 @@ if #numbers == 0 then
   return 0
 end
 redis.call('DEL', KEYS[1])
-redis.call('RPUSH', KEYS[2], cjson.encode({ kind = 'digest', key = 'digest', to = ARGV[1], numbers = numbers }))
+redis.call('RPUSH', KEYS[2], cjson.encode({ kind = 'digest', to = ARGV[1], numbers = numbers }))
 return #numbers

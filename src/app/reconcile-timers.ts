@@ -17,6 +17,8 @@ export interface Reconciled {
   announced: number;
 }
 
+const WRITE_BATCH = 200;
+
 const idOf = (t: DeadlineTimer) => `${t.number}/${t.kind}/${t.version}`;
 
 /**
@@ -31,24 +33,31 @@ export const reconcileTimers =
     const pending = new Map((await timers.pending()).map((t) => [idOf(t), t]));
     const expected = new Set<string>();
     const counts = { openCases: 0, created: 0, removed: 0, announced: 0 };
+    // Writes go out in batches: after Redis lost everything, a hundred thousand timers come back in seconds.
+    const writes: Promise<void>[] = [];
+    const write = async (work: Promise<void>) => {
+      writes.push(work);
+      if (writes.length >= WRITE_BATCH) await Promise.all(writes.splice(0));
+    };
     for await (const c of store.openCases()) {
       counts.openCases++;
       if (!c.card || !wasSent(c, 'owner-notified')) {
-        await jobs.announce(c.number);
+        await write(jobs.announce(c.number));
         counts.announced++;
       }
       for (const d of timedDeadlines(c, policy.deadlines)) {
         const id = idOf(timerOf(c, d));
         expected.add(id);
         if (pending.has(id)) continue;
-        await timers.schedule(c, d);
+        await write(timers.schedule(c, d));
         counts.created++;
       }
     }
     for (const [id, timer] of pending) {
       if (expected.has(id)) continue;
-      await timers.cancel(timer);
+      await write(timers.cancel(timer));
       counts.removed++;
     }
+    await Promise.all(writes);
     return counts;
   };

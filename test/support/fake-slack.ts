@@ -126,11 +126,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const found = calls.filter(predicate);
         if (found.length >= count) return found;
         if (Date.now() > until) {
-          const seen = calls.map(
-            (c) => `${c.method} ${String(c.args.channel ?? '')} ${String(c.args.text ?? '')}`,
-          );
+          const seen = calls
+            .slice(-20)
+            .map((c) => `${c.method} ${String(c.args.channel ?? '')} ${String(c.args.text ?? '')}`);
           throw new Error(
-            `waited ${timeoutMs} ms for ${count} matching call(s), saw ${found.length}:\n${seen.join('\n')}`,
+            `waited ${timeoutMs} ms for ${count} matching call(s), saw ${found.length}; the last calls:\n${seen.join('\n')}`,
           );
         }
         await sleep(25);

@@ -1,0 +1,131 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { WebClient } from '@slack/web-api';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { createLog } from '../src/log.js';
+import { startRedress } from '../src/redress.js';
+import { caseStore } from '../src/store/case-store.js';
+import { memoryCollections } from '../src/store/memory-collections.js';
+import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.js';
+import { testPolicy } from '../test/support/harness.js';
+import { startOwnRedis } from '../test/support/redis-server.js';
+import { benchConfig, scheduleTimers, storeCases } from './setup.js';
+import { printLatencies, row } from './support.js';
+
+const PROBES = 200;
+/** Probes fall due 10 ms apart, starting this long after they are set up. */
+const LEAD_MS = 3000;
+
+const dueTimes = () => {
+  const first = Date.now() + LEAD_MS;
+  return Array.from({ length: PROBES }, (_, i) => first + i * 10);
+};
+
+/** Waits for one message per probe, whose text names it, and returns how late each arrived. */
+async function latencies(slack: FakeSlack, names: string[], due: number[], since: number): Promise<number[]> {
+  const calls = await slack.waitFor(
+    (c) => c.at >= since && c.method === 'chat.postMessage' && /probe|Reminder/.test(String(c.args.text)),
+    PROBES,
+    120_000,
+  );
+  return names.map((name, i) => {
+    const call = calls.find((c) => String(c.args.text).includes(name));
+    return (call?.at ?? Number.NaN) - (due[i] ?? 0);
+  });
+}
+
+/** The baseline: a bare BullMQ delayed job that posts to the same fake Slack, among `pending` others. */
+async function bare(redisUrl: string, slack: FakeSlack, pending: number): Promise<number[]> {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue('bare', { connection, prefix: 'bare' });
+  const client = new WebClient('xoxb-bench', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
+  const worker = new Worker(
+    'bare',
+    async (job) => {
+      await client.chat.postMessage({ channel: job.data.to, text: `probe ${job.data.name}` });
+    },
+    { connection, prefix: 'bare', concurrency: 16 },
+  );
+  const background = Array.from({ length: pending }, (_, i) => ({
+    name: 'later',
+    data: { to: 'U0', name: `bg${i}` },
+    opts: { delay: 3600_000 },
+  }));
+  for (let i = 0; i < background.length; i += 1000) await queue.addBulk(background.slice(i, i + 1000));
+  const since = Date.now();
+  const due = dueTimes();
+  const names = due.map((_, i) => `bare-${i}.`);
+  await Promise.all(
+    due.map((at, i) => queue.add('probe', { to: `U0P${i}`, name: names[i] }, { delay: at - Date.now() })),
+  );
+  const result = await latencies(slack, names, due, since);
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  connection.disconnect();
+  return result;
+}
+
+/** Redress: a deadline's warning, from its timer through the store and the outbox to Slack, among `pending` others. */
+async function redress(redisUrl: string, slack: FakeSlack, pending: number): Promise<number[]> {
+  const policy = testPolicy({ warnAt: 0.5 });
+  const config = benchConfig(redisUrl, slack.url, policy);
+  const store = caseStore(memoryCollections());
+  const background = await storeCases(store, policy, pending, undefined, 'background');
+  await scheduleTimers(redisUrl, policy, background);
+  const running = await startRedress(config, { role: 'worker', log: createLog('silent'), store });
+  const since = Date.now();
+  const due = dueTimes();
+  // Each probe is owned by a person of its own, so Slack's pace per channel does not queue them.
+  const probes = await storeCases(
+    store,
+    policy,
+    PROBES,
+    (i, draft) => {
+      const owner = `U0P${i}`;
+      const startAt = new Date();
+      const span = 2 * ((due[i] ?? 0) - startAt.getTime()); // warned at half of it: at due[i]
+      const acknowledge = {
+        kind: 'acknowledge' as const,
+        startAt,
+        dueAt: new Date(startAt.getTime() + span),
+        span,
+        version: 1,
+      };
+      return { ...draft, owner, ladder: [owner, ...draft.ladder.slice(1)], deadlines: [acknowledge] };
+    },
+    'probe',
+  );
+  await scheduleTimers(redisUrl, policy, probes);
+  const result = await latencies(
+    slack,
+    probes.map((c) => `${c.number} `),
+    due,
+    since,
+  );
+  await running.stop();
+  return result;
+}
+
+export async function deadlineLatency(sizes: number[]): Promise<void> {
+  const redis = await startOwnRedis();
+  const slack = await startFakeSlack();
+  for (const pending of sizes) {
+    await redis.admin.flushall();
+    const baseline = row(
+      `bare BullMQ delayed job, ${pending} pending`,
+      await bare(redis.url, slack, pending),
+    );
+    await redis.admin.flushall();
+    await sleep(200);
+    const ours = row(
+      `Redress deadline → outbox → Slack, ${pending} pending`,
+      await redress(redis.url, slack, pending),
+    );
+    printLatencies(`Deadline to message received, ${pending} pending timers (${PROBES} probes)`, baseline, [
+      ours,
+    ]);
+  }
+  await slack.close();
+  await redis.stop();
+}
