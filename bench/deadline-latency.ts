@@ -71,8 +71,9 @@ async function redress(redisUrl: string, slack: FakeSlack, pending: number): Pro
   const policy = testPolicy({ warnAt: 0.5 });
   const config = benchConfig(redisUrl, slack.url, policy);
   const store = caseStore(memoryCollections());
-  const background = await storeCases(store, policy, pending, undefined, 'background');
-  await scheduleTimers(redisUrl, policy, background);
+  // Every case has two timers (acknowledge, resolve), as the reconciler expects: half as many cases as timers.
+  const background = await storeCases(store, policy, pending / 2, undefined, 'background');
+  await scheduleTimers(redisUrl, policy, background, ['acknowledge', 'resolve']);
   const running = await startRedress(config, { role: 'worker', log: createLog('silent'), store });
   const since = Date.now();
   const due = dueTimes();

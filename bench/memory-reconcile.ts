@@ -13,21 +13,11 @@ import { memoryCollections } from '../src/store/memory-collections.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 import { CASES_CHANNEL, testPolicy } from '../test/support/harness.js';
 import { type OwnRedis, startOwnRedis } from '../test/support/redis-server.js';
-import { benchConfig, PREFIX, scheduleTimers, storeCases } from './setup.js';
+import { benchConfig, complaint, PREFIX, scheduleTimers, storeCases } from './setup.js';
 import { inBatches } from './support.js';
 
 const usedMemory = async (redis: OwnRedis) =>
   Number(/used_memory:(\d+)/.exec(await redis.admin.info('memory'))?.[1]);
-const complaint = {
-  customerName: 'Bench',
-  customerPhone: '13812345678',
-  summary: 'A complaint made by the benchmark',
-  category: 'delivery',
-  class: 1 as const,
-  channel: 'phone' as const,
-  department: 'delivery',
-  compensation: false,
-};
 
 /** Every key's memory, grouped by the key's shape, largest first. */
 async function keyGroups(redis: OwnRedis): Promise<[string, { keys: number; bytes: number }][]> {

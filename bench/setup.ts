@@ -35,7 +35,8 @@ export function benchConfig(redisUrl: string, slackUrl: string, policy: Policy =
   };
 }
 
-const complaint = {
+/** The complaint every benchmark case is made of. */
+export const complaint = {
   customerName: 'Bench',
   customerPhone: '13812345678',
   summary: 'A complaint made by the benchmark',

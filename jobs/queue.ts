@@ -25,8 +25,8 @@ export const jobIds = {
 export function timerOfJob(jobId: string): DeadlineTimer | null {
   const match = /^deadline\.(.+)\.(acknowledge|callback|resolve)\.v(\d+)$/.exec(jobId);
   if (!match) return null;
-  const [, number, kind, version] = match;
-  return deadlinePayload.parse({ number, kind, version: Number(version) });
+  const [, number = '', kind, version] = match;
+  return { number, kind: kind as DeadlineTimer['kind'], version: Number(version) };
 }
 
 /** Job states in which a timer is still going to fire. */

@@ -1,8 +1,12 @@
+import { setImmediate } from 'node:timers/promises';
 import { Query, update } from 'mingo';
 import type { Case } from '../domain/case.js';
 import type { Collections } from './collections.js';
 
 type Doc = Record<string, unknown>;
+
+/** Documents a scan reads before it lets other work run. */
+const SCAN_BATCH = 50;
 
 const isOperator = (value: unknown) =>
   typeof value === 'object' && value !== null && Object.keys(value).some((k) => k.startsWith('$'));
@@ -21,10 +25,12 @@ function upserted(filter: Doc, modifier: Doc): Doc {
 
 /**
  * Documents in memory, queried by mingo (MongoDB's query language in JavaScript), with unique indexes on the
- * fields cases are looked up by, as the MongoDB collection has.
+ * fields cases are looked up by, as the MongoDB collection has. Documents are never changed in place: an
+ * update stores a changed copy, so a document handed out stays as it was read and needs no copy.
  */
 class MemoryCollection {
-  private readonly docs: Doc[] = [];
+  private readonly docs = new Map<number, Doc>();
+  private readonly slots = new WeakMap<Doc, number>();
   private readonly indexes: Map<string, Map<unknown, Doc>>;
 
   constructor(indexed: string[]) {
@@ -32,7 +38,7 @@ class MemoryCollection {
   }
 
   /** The documents a filter can match: one, through an index, when it names an indexed value. */
-  private candidates(filter: Doc): Doc[] {
+  private candidates(filter: Doc): Iterable<Doc> {
     for (const [field, index] of this.indexes) {
       const value = filter[field];
       if (typeof value === 'string') {
@@ -40,21 +46,29 @@ class MemoryCollection {
         return doc ? [doc] : [];
       }
     }
-    return this.docs;
+    return this.docs.values();
   }
 
-  private reindex(doc: Doc): void {
+  private store(doc: Doc, slot: number): void {
+    this.docs.set(slot, doc);
+    this.slots.set(doc, slot);
     for (const [field, index] of this.indexes) if (doc[field] !== undefined) index.set(doc[field], doc);
   }
 
   findOne(filter: Doc): Doc | undefined {
     const query = new Query(filter);
-    return this.candidates(filter).find((d) => query.test(d));
+    for (const doc of this.candidates(filter)) if (query.test(doc)) return doc;
+    return undefined;
   }
 
-  find(filter: Doc): Doc[] {
+  /** Every match, lazily; it lets other work run between batches, so a long scan does not stall timers. */
+  async *find(filter: Doc): AsyncGenerator<Doc> {
     const query = new Query(filter);
-    return this.candidates(filter).filter((d) => query.test(d));
+    let scanned = 0;
+    for (const doc of this.candidates(filter)) {
+      if (++scanned % SCAN_BATCH === 0) await setImmediate();
+      if (query.test(doc)) yield doc;
+    }
   }
 
   /** Applies an update to the first matching document, or inserts on upsert; says whether one matched. */
@@ -62,15 +76,12 @@ class MemoryCollection {
     const doc = this.findOne(filter);
     if (doc) {
       const { $setOnInsert: _insertOnly, ...modifications } = modifier;
-      update(doc, modifications, undefined, undefined, { cloneMode: 'deep' });
-      this.reindex(doc);
+      const changed = structuredClone(doc);
+      update(changed, modifications, undefined, undefined, { cloneMode: 'deep' });
+      this.store(changed, this.slots.get(doc) ?? this.docs.size);
       return true;
     }
-    if (upsert) {
-      const inserted = upserted(filter, modifier);
-      this.docs.push(inserted);
-      this.reindex(inserted);
-    }
+    if (upsert) this.store(upserted(filter, modifier), this.docs.size);
     return false;
   }
 }
@@ -82,14 +93,15 @@ class MemoryCollection {
 export function memoryCollections(): Collections {
   const cases = new MemoryCollection(['number', 'submissionKey']);
   const counters = new MemoryCollection(['_id']);
-  const copy = (doc: Doc) => structuredClone(doc) as unknown as Case;
+  // Stored documents are never changed in place, so they are handed out as they are.
+  const asCase = (doc: Doc) => doc as unknown as Case;
   return {
     async findCase(filter) {
       const found = cases.findOne(filter);
-      return found ? copy(found) : null;
+      return found ? asCase(found) : null;
     },
     async *findCases(filter) {
-      for (const found of cases.find(filter)) yield copy(found);
+      for await (const found of cases.find(filter)) yield asCase(found);
     },
     async updateCase(filter, modifier, options) {
       return { matched: cases.updateOne(filter, modifier, options?.upsert ?? false) };

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkRedisSettings } from '../../jobs/redis-settings.js';
 import { promoteOverdue } from '../../jobs/watchdog.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, people, startHarness, testPolicy } from '../support/harness.js';
@@ -69,5 +71,21 @@ describe('the watchdog', () => {
     expect(await (await queue.getJob('on-time'))?.getState()).toBe('delayed');
     expect((await promoteOverdue(queue, redis.admin, Date.now(), 60_000)).total).toBe(1);
     await queue.close();
+  });
+});
+
+describe('Redis settings at start-up', () => {
+  it('warns when Redis may evict keys, and not when it may not', async () => {
+    const redis = await startOwnRedis();
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
+    await redis.admin.config('SET', 'maxmemory-policy', 'allkeys-lru');
+    await checkRedisSettings(redis.admin, log);
+    await redis.admin.config('SET', 'maxmemory-policy', 'noeviction');
+    await checkRedisSettings(redis.admin, log);
+    await redis.stop();
+    expect(lines.map((line) => JSON.parse(line).msg)).toEqual([
+      'Redis maxmemory-policy is "allkeys-lru": set it to noeviction, or timers can be evicted',
+    ]);
   });
 });
