@@ -1,8 +1,9 @@
 import type { BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { MessageRef } from '../../src/app/ports.js';
+import type { CaseStore, MessageRef } from '../../src/app/ports.js';
 import type { Outcome } from '../../src/app/transact.js';
 import type { Translate } from '../../src/chat/i18n.js';
+import type { Case } from '../../src/domain/case.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & { client: WebClient };
 
@@ -25,6 +26,24 @@ export async function explainRefusal(
       ? t('refusal.not_found', { number })
       : t(outcome.reason, { owner: outcome.case.owner, number });
   await client.chat.postEphemeral({ ...where, text });
+}
+
+/** Where to answer the person who pressed a button: privately, in the conversation they pressed it in. */
+export const replyTo = (body: BlockAction) => ({
+  channel: body.channel?.id ?? body.user.id,
+  user: body.user.id,
+});
+
+/** The case a button names; null, after telling the presser, when there is no such case. */
+export async function pressedCase(
+  store: CaseStore,
+  t: Translate,
+  { body, action, client }: ButtonArgs,
+): Promise<Case | null> {
+  const number = action.value ?? '';
+  const c = await store.get(number);
+  if (!c) await explainRefusal(client, t, replyTo(body), number, { kind: 'not-found' });
+  return c;
 }
 
 /** A button that runs one case action: ack first, then act, then explain a refusal to the presser. */
