@@ -2,14 +2,28 @@ import type { SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { complaintModal } from '../../src/chat/blocks.js';
 import type { SlackDeps } from './deps.js';
+import { listCases, showCase } from './look-up.js';
 
-/** `/complaint [summary]`: opens the registration form, with the summary filled in when one was typed. */
+/**
+ * `/complaint [summary]` opens the registration form, with the summary filled in; `/complaint show <number>`,
+ * `/complaint list` and `/complaint find <phone or words>` look cases up, answering only the asker.
+ */
 export const complaintCommand =
-  ({ t, policy }: SlackDeps) =>
+  (deps: SlackDeps) =>
   async ({ ack, body, client }: SlackCommandMiddlewareArgs & { client: WebClient }) => {
     await ack();
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: complaintModal(t, policy, body.text.trim()),
-    });
+    const text = body.text.trim();
+    const [word = '', ...rest] = text.split(/\s+/);
+    const argument = rest.join(' ');
+    const asker = { user: body.user_id, channel: body.channel_id };
+    const sub = word.toLowerCase();
+    if (sub === 'show' && argument) return showCase(deps, client, asker, argument);
+    if (sub === 'list') return listCases(deps, client, asker, { kind: 'list', text: '', page: 0 });
+    if (sub === 'find' && argument)
+      return listCases(deps, client, asker, { kind: 'find', text: argument, page: 0 });
+    if (['show', 'find', 'help'].includes(sub)) {
+      await client.chat.postEphemeral({ ...asker, text: deps.t('usage') });
+      return;
+    }
+    await client.views.open({ trigger_id: body.trigger_id, view: complaintModal(deps.t, deps.policy, text) });
   };

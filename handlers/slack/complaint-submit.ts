@@ -18,6 +18,7 @@ export const complaintSubmit = ({ t, policy, registerComplaint }: SlackDeps) => 
       channel: inputValue(values, 'channel'),
       department: inputValue(values, 'department'),
       compensation: (inputValue(values, 'compensation') ?? []).length > 0,
+      respondent: inputValue(values, 'respondent'),
     };
     const parsed = schema.safeParse(form);
     if (!parsed.success) {

@@ -11,6 +11,7 @@ export function inputValue(values: Values, blockId: string): string | string[] |
   if (!state) return undefined;
   if (state.type === 'checkboxes') return (state.selected_options ?? []).map((o) => o.value);
   if (state.type === 'static_select') return state.selected_option?.value ?? undefined;
+  if (state.type === 'users_select') return state.selected_user ?? undefined;
   return state.value ?? undefined;
 }
 

@@ -5,6 +5,7 @@ import { complaintCommand } from './complaint-command.js';
 import { complaintSubmit } from './complaint-submit.js';
 import type { SlackDeps } from './deps.js';
 import { escalateButton } from './escalate-button.js';
+import { moreButton } from './more-button.js';
 import { resolveButton } from './resolve-button.js';
 import { resolveSubmit } from './resolve-submit.js';
 import { showButton } from './show-button.js';
@@ -17,6 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.action(ids.acknowledge, acknowledgeButton(deps));
   app.action(ids.resolve, resolveButton(deps));
   app.action(ids.escalate, escalateButton(deps));
+  app.action(ids.more, moreButton(deps));
   app.action<BlockAction<ButtonAction>>(
     { type: 'block_actions', action_id: new RegExp(`^${ids.show}\\.`) },
     showButton(deps),

@@ -9,6 +9,8 @@ export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & 
 
 /** The message a button was pressed in. */
 export function pressedIn(body: BlockAction): MessageRef | undefined {
+  // An ephemeral message (a `/complaint show` answer, say) cannot be updated through the Web API.
+  if (body.container?.is_ephemeral) return undefined;
   return body.channel && body.message ? { channel: body.channel.id, ts: body.message.ts } : undefined;
 }
 

@@ -1,6 +1,7 @@
 import type { Case, CaseDraft, Deadline, DeadlineKind, TimelineEntry } from '../domain/case.js';
 import type { Complaint } from '../domain/complaint.js';
 import type { DeadlineTimer } from '../domain/deadlines.js';
+import type { CaseSearch } from '../domain/visibility.js';
 
 /** Where cases live. Every write raises the case's revision. */
 export interface CaseStore {
@@ -10,6 +11,8 @@ export interface CaseStore {
    */
   create(draft: CaseDraft, month: string): Promise<{ case: Case; created: boolean }>;
   get(number: string): Promise<Case | null>;
+  /** A page of a search of the register; `more` says whether another page follows. */
+  search(search: CaseSearch, page: number, pageSize: number): Promise<{ cases: Case[]; more: boolean }>;
   /** Every case not resolved yet, read lazily. */
   openCases(): AsyncIterable<Case>;
   /** Writes a transition decided from `prev`; false when the case changed in between. */

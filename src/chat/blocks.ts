@@ -15,6 +15,8 @@ export const ids = {
   escalate: 'case_escalate',
   /** Buttons of a digest, one per case; Slack wants action ids unique within a block. */
   show: 'case_show',
+  /** The next page of a list or a search. */
+  more: 'cases_more',
   /** Every input's action id; blocks are told apart by their block id. */
   input: 'value',
 } as const;
@@ -89,6 +91,7 @@ export function complaintModal(t: Translate, policy: Policy, summary = ''): Moda
       input('class', t('field.class'), select(classes, classes[0])),
       input('channel', t('field.channel'), select(INTAKE_CHANNELS.map((c) => option(t(`channel.${c}`), c)))),
       input('department', t('field.department'), select(policy.departments.map((d) => option(d.name, d.id)))),
+      input('respondent', t('field.respondent'), { type: 'users_select' }, true, t('field.respondent.hint')),
       input(
         'compensation',
         t('field.compensation'),
@@ -240,6 +243,39 @@ export function digestBlocks(t: Translate, text: string, cases: Case[], lines: s
         text: plain(t('button.show', { number: c.number })),
         value: c.number,
       })),
+    });
+  }
+  return blocks;
+}
+
+/** A page of cases, one line each, with the phone as the reader may see it, and a button for the next page. */
+export function caseListBlocks(
+  t: Translate,
+  title: string,
+  cases: Case[],
+  phoneOf: (c: Case) => string,
+  more?: string,
+): KnownBlock[] {
+  const lines = cases.map((c) =>
+    t('list.line', {
+      number: c.number,
+      status: t(`status.${c.status}`),
+      category: categoryName(t, c.category),
+      customer: mrkdwnEscape(c.customer.name),
+      phone: phoneOf(c),
+      owner: c.owner,
+      summary: mrkdwnEscape(c.summary.slice(0, 120)),
+    }),
+  );
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: `*${title}*` } },
+    ...lines.map((text) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text } })),
+  ];
+  if (cases.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: t('list.empty') } });
+  if (more) {
+    blocks.push({
+      type: 'actions',
+      elements: [{ type: 'button', action_id: ids.more, text: plain(t('button.more')), value: more }],
     });
   }
   return blocks;

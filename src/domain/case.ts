@@ -57,6 +57,8 @@ export interface Case {
   compensation: boolean;
   receiver: string;
   owner: string;
+  /** The person complained about: never the owner, and never shown the case. */
+  respondent?: string;
   /** Who the case climbs to, owner first, each person once: owner → manager → CS manager → GM. */
   ladder: string[];
   /** Index in the ladder the case has climbed to; 0 while only the owner is on it. */

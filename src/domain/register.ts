@@ -26,6 +26,7 @@ export function registerCase(
     compensation: complaint.compensation,
     receiver,
     owner: department.owner,
+    ...(complaint.respondent ? { respondent: complaint.respondent } : {}),
     ladder,
     level: 0,
     createdAt: now,

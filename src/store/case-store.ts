@@ -44,6 +44,13 @@ export function caseStore(db: Collections): CaseStore {
 
     openCases: () => db.findCases(q.openCases()),
 
+    async search(search, page, pageSize) {
+      const { filter, sort } = q.searchCases(search);
+      // One more than a page, to know whether another page follows.
+      const found = await db.findPage(filter, sort, page * pageSize, pageSize + 1);
+      return { cases: found.slice(0, pageSize), more: found.length > pageSize };
+    },
+
     async save(prev, next) {
       const write = q.saveTransition(prev, next);
       return (await db.updateCase(write.filter, write.update)).matched;

@@ -100,6 +100,12 @@ export function memoryCollections(): Collections {
       const found = cases.findOne(filter);
       return found ? asCase(found) : null;
     },
+    async findPage(filter, sort, skip, limit) {
+      const found: Doc[] = [];
+      for await (const doc of cases.find(filter)) found.push(doc);
+      const ordered = new Query<Doc>({}).find<Doc>(found).sort(sort).skip(skip).limit(limit).all();
+      return ordered.map(asCase);
+    },
     async *findCases(filter) {
       for await (const found of cases.find(filter)) yield asCase(found);
     },

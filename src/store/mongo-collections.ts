@@ -26,6 +26,7 @@ const caseSchema = new Schema(
     compensation: Boolean,
     receiver: String,
     owner: String,
+    respondent: String,
     ladder: [String],
     level: Number,
     createdAt: Date,
@@ -51,6 +52,9 @@ export async function mongoCollections(url: string, options: { dbName?: string }
   return {
     async findCase(filter) {
       return Cases.findOne(filter, { _id: 0 }).lean<Case>();
+    },
+    async findPage(filter, sort, skip, limit) {
+      return Cases.find(filter, { _id: 0 }).sort(sort).skip(skip).limit(limit).lean<Case[]>();
     },
     async *findCases(filter) {
       yield* Cases.find(filter, { _id: 0 }).lean<Case[]>().cursor();

@@ -1,4 +1,5 @@
 import type { Case, CaseDraft, TimelineEntry } from '../domain/case.js';
+import type { CaseSearch } from '../domain/visibility.js';
 
 /**
  * Every filter and update the store sends, as plain data. The Mongo adapter and the in-memory one run these
@@ -68,3 +69,29 @@ export const setCard = (number: string, card: { channel: string; ts: string }): 
   filter: { number },
   update: { $set: { card }, $inc: { revision: 1 } },
 });
+
+/** Text as a case-insensitive regular expression matching it literally. */
+const literally = (text: string) => ({ $regex: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' });
+
+/** A search of the register as a filter, newest first; the person complained about never finds the case. */
+export function searchCases(search: CaseSearch): { filter: Doc; sort: Record<string, 1 | -1> } {
+  const hidden = { respondent: { $ne: search.viewer } };
+  const sort = { number: -1 as const };
+  if (search.kind === 'list') {
+    const open = { status: { $ne: 'resolved' }, number: { $exists: true } };
+    const { scope } = search;
+    const whose =
+      scope.kind === 'all'
+        ? {}
+        : scope.kind === 'departments'
+          ? { department: { $in: scope.ids } }
+          : { owner: scope.user };
+    return { filter: { ...open, ...whose, ...hidden }, sort };
+  }
+  const digits = search.text.replace(/[\s\-()+]/g, '');
+  const text = search.text.trim();
+  const matches = /^\d{4,}$/.test(digits)
+    ? [{ 'customer.phone': { $regex: digits } }, { number: literally(text) }]
+    : [{ summary: literally(text) }, { 'customer.name': literally(text) }, { number: literally(text) }];
+  return { filter: { $or: matches, number: { $exists: true }, ...hidden }, sort };
+}

@@ -32,6 +32,7 @@ describe('registering a complaint from Slack', () => {
       'class',
       'channel',
       'department',
+      'respondent',
       'compensation',
     ]);
     expect(view.blocks.find((b) => b.block_id === 'summary')?.element.initial_value).toBe(

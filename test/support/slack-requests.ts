@@ -99,6 +99,7 @@ export function complaintValues(form: {
   channel?: string;
   department?: string;
   compensation?: boolean;
+  respondent?: string;
 }): StateValues {
   const text = (value?: string) => ({ value: { type: 'plain_text_input', value: value ?? null } });
   const select = (value?: string) => ({
@@ -115,6 +116,7 @@ export function complaintValues(form: {
     class: select(form.class ?? '1'),
     channel: select(form.channel),
     department: select(form.department),
+    respondent: { value: { type: 'users_select', selected_user: form.respondent ?? null } },
     compensation: {
       value: {
         type: 'checkboxes',

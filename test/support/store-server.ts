@@ -51,6 +51,7 @@ export function remoteCollections(url: string): Collections {
     async *findCases(filter) {
       yield* (await call('findCases', filter)) as Case[];
     },
+    findPage: (filter, sort, skip, limit) => call('findPage', filter, sort, skip, limit),
     updateCase: (filter, update, options) => call('updateCase', filter, update, options),
     incrementCounter: (filter, update) => call('incrementCounter', filter, update),
     async close() {},

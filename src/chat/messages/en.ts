@@ -14,6 +14,8 @@ export const en = {
   'field.compensation': 'Compensation claim',
   'field.compensation.option': 'The customer asks for compensation',
   'field.resolution': 'What was done',
+  'field.respondent': 'Person complained about, if one of the staff',
+  'field.respondent.hint': 'They will not handle the case, nor see it.',
   'class.1': 'Class 1 · first complaint',
   'class.2': 'Class 2 · repeat, or threat to go outside',
   'class.3': 'Class 3 · media or public',
@@ -34,6 +36,8 @@ export const en = {
   'error.phone_invalid': 'This is not a phone number: use 7 to 15 digits, e.g. 138 1234 5678.',
   'error.summary_too_long': 'Please keep the summary under 3,000 characters.',
   'error.too_long': 'This is too long.',
+  'error.respondent_is_owner':
+    'The person complained about is the duty owner of this department and may not handle the complaint: choose another department.',
   'modal.registered.title': 'Complaint registered',
   'modal.registered.text':
     'Registered as *{number}*. The owner has been told; the case card is in <#{channel}>.',
@@ -82,6 +86,13 @@ export const en = {
   'refusal.top_of_ladder': 'This case is already with the general manager.',
   'refusal.not_found': 'There is no case {number}.',
   'refusal.not_involved': 'Only the owner and the managers of this case can see it here.',
+  'list.mine': 'Open complaints you can act on',
+  'list.found': 'Complaints matching “{text}”',
+  'list.empty': 'No complaints found.',
+  'list.line': '*{number}* · {status} · {category} · {customer} {phone} · owner <@{owner}>\n{summary}',
+  'button.more': 'More',
+  usage:
+    'Use `/complaint` to register a complaint, `/complaint show 202611-0007` to see one, `/complaint list` for the open ones you can act on, `/complaint find <phone or words>` to look one up.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -16,6 +16,8 @@ export const zhCN: Record<MessageKey, string> = {
   'field.compensation': '索赔',
   'field.compensation.option': '客户提出索赔',
   'field.resolution': '处理结果',
+  'field.respondent': '被投诉人（如为本公司员工）',
+  'field.respondent.hint': '被投诉人不会负责、也看不到本案。',
   'class.1': '一类 · 首次投诉',
   'class.2': '二类 · 再次投诉或扬言向外投诉',
   'class.3': '三类 · 媒体或公众',
@@ -36,6 +38,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.phone_invalid': '电话号码无效：请填写 7 至 15 位数字，例如 138 1234 5678。',
   'error.summary_too_long': '投诉内容请控制在 3000 字以内。',
   'error.too_long': '内容过长。',
+  'error.respondent_is_owner': '被投诉人是该部门的责任人，须回避：请选择其他部门。',
   'modal.registered.title': '投诉已登记',
   'modal.registered.text': '已登记，编号 *{number}*。已通知责任人，案件卡片见 <#{channel}>。',
   'modal.queued.text': '已登记。案件系统暂时响应较慢，编号稍后将以私信发送给您。',
@@ -82,4 +85,11 @@ export const zhCN: Record<MessageKey, string> = {
   'refusal.top_of_ladder': '本案已升级至总经理。',
   'refusal.not_found': '没有编号为 {number} 的投诉案件。',
   'refusal.not_involved': '只有本案责任人及其上级经理可以在此查看本案。',
+  'list.mine': '您可处理的未结投诉',
+  'list.found': '与“{text}”相符的投诉',
+  'list.empty': '没有找到投诉案件。',
+  'list.line': '*{number}* · {status} · {category} · {customer} {phone} · 责任人 <@{owner}>\n{summary}',
+  'button.more': '更多',
+  usage:
+    '用法：`/complaint` 登记投诉，`/complaint show 202611-0007` 查看案件，`/complaint list` 查看您可处理的未结投诉，`/complaint find <电话或关键词>` 查找案件。',
 };

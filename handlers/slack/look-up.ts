@@ -1,0 +1,55 @@
+import type { WebClient } from '@slack/web-api';
+import { caseBlocks, caseListBlocks } from '../../src/chat/blocks.js';
+import { maskPhone } from '../../src/domain/phone.js';
+import { type CaseSearch, listScope, maySee, seesFullPhone } from '../../src/domain/visibility.js';
+import type { SlackDeps } from './deps.js';
+
+/** Cases a page of `/complaint list` or `find` shows. */
+export const PAGE_SIZE = 10;
+
+export interface Asker {
+  user: string;
+  channel: string;
+}
+
+/** What the next page of a list or a search is, carried in the More button. */
+export type Page = { kind: 'list' | 'find'; text: string; page: number };
+
+/** `/complaint show <number>`: the case, privately; the person complained about is told it does not exist. */
+export async function showCase(
+  { t, policy, store }: SlackDeps,
+  client: WebClient,
+  asker: Asker,
+  number: string,
+) {
+  const c = await store.get(number);
+  if (!c || !maySee(c, asker.user)) {
+    await client.chat.postEphemeral({ ...asker, text: t('refusal.not_found', { number }) });
+    return;
+  }
+  const blocks = caseBlocks(t, c, policy, seesFullPhone(c, asker.user) ? 'owner-or-manager' : 'public');
+  await client.chat.postEphemeral({ ...asker, text: t('card.title', { number }), blocks });
+}
+
+/** `/complaint list` and `/complaint find <phone or words>`, one page at a time, privately. */
+export async function listCases(
+  { t, policy, store }: SlackDeps,
+  client: WebClient,
+  asker: Asker,
+  page: Page,
+) {
+  const search: CaseSearch =
+    page.kind === 'list'
+      ? { kind: 'list', scope: listScope(asker.user, policy), viewer: asker.user }
+      : { kind: 'find', text: page.text, viewer: asker.user };
+  const { cases, more } = await store.search(search, page.page, PAGE_SIZE);
+  const title = page.kind === 'list' ? t('list.mine') : t('list.found', { text: page.text });
+  const phoneOf = (c: (typeof cases)[number]) =>
+    seesFullPhone(c, asker.user) ? c.customer.phone : maskPhone(c.customer.phone);
+  const next = more ? JSON.stringify({ ...page, page: page.page + 1 }) : undefined;
+  await client.chat.postEphemeral({
+    ...asker,
+    text: title,
+    blocks: caseListBlocks(t, title, cases, phoneOf, next),
+  });
+}
