@@ -63,6 +63,7 @@ const policySchema = z
       })
       .prefault({}),
     workingTime: workingTime.optional(),
+    repeatWindow: duration.prefault('90d'),
   })
   .transform(({ workingTime, deadlines, ...policy }) => ({
     ...policy,

@@ -1,5 +1,6 @@
 import type { Case } from '../domain/case.js';
 import { monthKey } from '../domain/case-number.js';
+import { classifyRepeat } from '../domain/classify.js';
 import type { Complaint } from '../domain/complaint.js';
 import type { Policy } from '../domain/policy.js';
 import { registerCase } from '../domain/register.js';
@@ -20,8 +21,12 @@ export const openCase =
   ({ store, jobs, clock, policy }: OpenCaseDeps) =>
   async (complaint: Complaint, from: { receiver: string; submissionKey: string }): Promise<Case> => {
     const now = clock.now();
-    const draft = registerCase(complaint, { ...from, now, policy });
-    const { case: stored } = await store.create(draft, monthKey(now, policy.timezone));
+    const since = new Date(now.getTime() - policy.repeatWindow);
+    const latest = await store.latestOfCustomer(complaint.customerPhone, since);
+    const classified = classifyRepeat(complaint, latest);
+    const draft = registerCase(classified.complaint, { ...from, now, policy, repeat: classified.repeat });
+    const { case: stored, created } = await store.create(draft, monthKey(now, policy.timezone));
+    if (created && stored.repeat) await store.linkRepeat(stored.repeat.of, stored.number);
     // Also for a case stored before: if the first delivery died before this line, its announcement is owed.
     await jobs.announce(stored.number);
     return stored;

@@ -13,6 +13,10 @@ export interface CaseStore {
   get(number: string): Promise<Case | null>;
   /** A page of a search of the register; `more` says whether another page follows. */
   search(search: CaseSearch, page: number, pageSize: number): Promise<{ cases: Case[]; more: boolean }>;
+  /** The customer's latest case registered since the given time. */
+  latestOfCustomer(phone: string, since: Date): Promise<Case | null>;
+  /** Links an earlier case to a later repeat of it. */
+  linkRepeat(earlier: string, later: string): Promise<void>;
   /** Every case not resolved yet, read lazily. */
   openCases(): AsyncIterable<Case>;
   /** Writes a transition decided from `prev`; false when the case changed in between. */

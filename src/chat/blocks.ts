@@ -3,7 +3,7 @@ import type { Case, Deadline } from '../domain/case.js';
 import { isFinished, isMajor } from '../domain/case.js';
 import { INTAKE_CHANNELS, SUMMARY_MAX } from '../domain/complaint.js';
 import { maskPhone } from '../domain/phone.js';
-import type { Policy } from '../domain/policy.js';
+import type { Locale, Policy } from '../domain/policy.js';
 import { isMessageKey, type Translate } from './i18n.js';
 
 /** Ids Slack sends back; handlers are bound to these. */
@@ -43,6 +43,14 @@ export function slackDate(at: Date, timezone: string): string {
     timeStyle: 'short',
   }).format(at);
   return `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${fallback}>`;
+}
+
+const ENGLISH_SUFFIXES: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+/** `2nd` in English; the plain number where the sentence itself says which (第2次). */
+function ordinal(locale: Locale, n: number): string {
+  if (locale !== 'en') return String(n);
+  return `${n}${ENGLISH_SUFFIXES[new Intl.PluralRules('en', { type: 'ordinal' }).select(n)] ?? 'th'}`;
 }
 
 /** The registration form (投诉登记表), opened by `/complaint`. */
@@ -189,6 +197,11 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
       ],
     },
   ];
+  if (c.repeat) {
+    const count = ordinal(policy.locale, c.repeat.count);
+    const text = `↩ ${t('card.repeat', { count, number: c.repeat.of })}`;
+    blocks.splice(2, 0, { type: 'context', elements: [{ type: 'mrkdwn', text }] });
+  }
   if (c.resolution) {
     blocks.push({
       type: 'section',

@@ -59,6 +59,10 @@ export interface Case {
   owner: string;
   /** The person complained about: never the owner, and never shown the case. */
   respondent?: string;
+  /** For a repeat complaint: the customer's previous case, and how many complaints this one makes. */
+  repeat?: { of: string; count: number };
+  /** Later complaints of the same customer that were registered as repeats of this case. */
+  repeatedBy?: string[];
   /** Who the case climbs to, owner first, each person once: owner → manager → CS manager → GM. */
   ladder: string[];
   /** Index in the ladder the case has climbed to; 0 while only the owner is on it. */

@@ -38,6 +38,8 @@ export interface Policy {
   departments: Department[];
   categories: string[];
   deadlines: DeadlinePolicy;
+  /** A complaint from a customer with another case this recent is a repeat (二次投诉): class 2 at least. */
+  repeatWindow: number;
 }
 
 /** The category ids of the documents, used when the policy names none. */

@@ -1,5 +1,6 @@
 import type { CaseDraft } from './case.js';
 import { isMajor } from './case.js';
+import type { Repeat } from './classify.js';
 import type { Complaint } from './complaint.js';
 import { planDeadlines } from './deadlines.js';
 import { ladderFor } from './ladder.js';
@@ -8,9 +9,9 @@ import type { Policy } from './policy.js';
 /** A new case from a registration form, owned by the department's duty owner. */
 export function registerCase(
   complaint: Complaint,
-  context: { receiver: string; submissionKey: string; now: Date; policy: Policy },
+  context: { receiver: string; submissionKey: string; now: Date; policy: Policy; repeat?: Repeat },
 ): CaseDraft {
-  const { receiver, submissionKey, now, policy } = context;
+  const { receiver, submissionKey, now, policy, repeat } = context;
   const department = policy.departments.find((d) => d.id === complaint.department);
   if (!department) throw new Error(`unknown department ${complaint.department}`);
   const ladder = ladderFor(department, policy);
@@ -27,6 +28,7 @@ export function registerCase(
     receiver,
     owner: department.owner,
     ...(complaint.respondent ? { respondent: complaint.respondent } : {}),
+    ...(repeat ? { repeat } : {}),
     ladder,
     level: 0,
     createdAt: now,

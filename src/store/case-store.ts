@@ -44,6 +44,16 @@ export function caseStore(db: Collections): CaseStore {
 
     openCases: () => db.findCases(q.openCases()),
 
+    async latestOfCustomer(phone, since) {
+      const { filter, sort } = q.latestOfCustomer(phone, since);
+      return (await db.findPage(filter, sort, 0, 1))[0] ?? null;
+    },
+
+    async linkRepeat(earlier, later) {
+      const write = q.linkRepeat(earlier, later);
+      await db.updateCase(write.filter, write.update);
+    },
+
     async search(search, page, pageSize) {
       const { filter, sort } = q.searchCases(search);
       // One more than a page, to know whether another page follows.

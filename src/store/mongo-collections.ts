@@ -27,6 +27,8 @@ const caseSchema = new Schema(
     receiver: String,
     owner: String,
     respondent: String,
+    repeat: { of: String, count: Number },
+    repeatedBy: [String],
     ladder: [String],
     level: Number,
     createdAt: Date,
@@ -39,6 +41,7 @@ const caseSchema = new Schema(
 );
 caseSchema.index({ submissionKey: 1 }, { unique: true });
 caseSchema.index({ status: 1 });
+caseSchema.index({ 'customer.phone': 1, createdAt: -1 });
 caseSchema.index({ number: 1 }, { unique: true, partialFilterExpression: { number: { $exists: true } } });
 
 const counterSchema = new Schema({ _id: String, seq: Number }, { versionKey: false, collection: 'counters' });

@@ -95,3 +95,15 @@ export function searchCases(search: CaseSearch): { filter: Doc; sort: Record<str
     : [{ summary: literally(text) }, { 'customer.name': literally(text) }, { number: literally(text) }];
   return { filter: { $or: matches, number: { $exists: true }, ...hidden }, sort };
 }
+
+/** The customer's latest case registered since a time: what makes a new complaint a repeat. */
+export const latestOfCustomer = (phone: string, since: Date) => ({
+  filter: { 'customer.phone': phone, createdAt: { $gte: since }, number: { $exists: true } },
+  sort: { createdAt: -1 as const },
+});
+
+/** Records on an earlier case that a later one repeats it. */
+export const linkRepeat = (earlier: string, later: string): Write => ({
+  filter: { number: earlier },
+  update: { $addToSet: { repeatedBy: later }, $inc: { revision: 1 } },
+});

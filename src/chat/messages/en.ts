@@ -58,6 +58,7 @@ export const en = {
   'card.escalated_to': 'Escalated to',
   'card.deadlines': 'Deadlines',
   'card.resolution': 'Resolution',
+  'card.repeat': '{count} complaint from this customer, see {number}',
   'status.registered': 'Waiting for the owner to acknowledge',
   'status.accepted': 'Acknowledged, in progress',
   'status.resolved': 'Resolved',

@@ -57,6 +57,7 @@ export const zhCN: Record<MessageKey, string> = {
   'card.escalated_to': '已升级至',
   'card.deadlines': '时限',
   'card.resolution': '处理结果',
+  'card.repeat': '该客户第 {count} 次投诉，见 {number}',
   'status.registered': '等待责任人确认受理',
   'status.accepted': '已确认受理，处理中',
   'status.resolved': '已处理',

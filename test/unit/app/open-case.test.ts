@@ -36,3 +36,26 @@ describe('openCase', () => {
     expect(announced).toEqual(numbers);
   });
 });
+
+describe('openCase and repeats', () => {
+  it('counts an earlier case of the same phone within the window only', async () => {
+    let now = new Date('2026-01-01T02:00:00Z');
+    const store = caseStore(memoryCollections());
+    const open = openCase({
+      store,
+      jobs: { announce: async () => {}, intake: async () => {} },
+      clock: { now: () => now },
+      policy: testPolicy(),
+    });
+    const first = await open(complaint, { receiver: 'U1', submissionKey: 'first' });
+    now = new Date('2026-04-02T02:00:00Z'); // 91 days later
+    const late = await open(complaint, { receiver: 'U1', submissionKey: 'late' });
+    now = new Date('2026-04-03T02:00:00Z');
+    const soon = await open(complaint, { receiver: 'U1', submissionKey: 'soon' });
+    const again = await open(complaint, { receiver: 'U1', submissionKey: 'soon' }); // the same submission once more
+    expect([first.class, late.class, soon.class]).toEqual([1, 1, 2]);
+    expect(soon.repeat).toEqual({ of: late.number, count: 2 });
+    expect(again.number).toBe(soon.number);
+    expect((await store.get(late.number))?.repeatedBy).toEqual([soon.number]);
+  });
+});
