@@ -63,7 +63,7 @@ const policySchema = z
       })
       .prefault({}),
     workingTime: workingTime.optional(),
-    repeatWindow: duration.prefault('90d'),
+    repeatWindow: z.union([z.literal(0), duration]).prefault('90d'),
   })
   .transform(({ workingTime, deadlines, ...policy }) => ({
     ...policy,

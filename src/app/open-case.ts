@@ -22,7 +22,8 @@ export const openCase =
   async (complaint: Complaint, from: { receiver: string; submissionKey: string }): Promise<Case> => {
     const now = clock.now();
     const since = new Date(now.getTime() - policy.repeatWindow);
-    const latest = await store.latestOfCustomer(complaint.customerPhone, since);
+    const latest =
+      policy.repeatWindow > 0 ? await store.latestOfCustomer(complaint.customerPhone, since) : null;
     const classified = classifyRepeat(complaint, latest);
     const draft = registerCase(classified.complaint, { ...from, now, policy, repeat: classified.repeat });
     const { case: stored, created } = await store.create(draft, monthKey(now, policy.timezone));

@@ -38,7 +38,7 @@ export interface Policy {
   departments: Department[];
   categories: string[];
   deadlines: DeadlinePolicy;
-  /** A complaint from a customer with another case this recent is a repeat (二次投诉): class 2 at least. */
+  /** A complaint from a customer with another case this recent is a repeat (二次投诉): class 2 at least; 0 never. */
   repeatWindow: number;
 }
 

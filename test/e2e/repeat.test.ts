@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CASES_CHANNEL, type Harness, people, startHarness } from '../support/harness.js';
+import { CASES_CHANNEL, type Harness, people, startHarness, testPolicy } from '../support/harness.js';
 import { validComplaint } from '../support/slack-requests.js';
 
 describe('a customer who complains again', () => {
@@ -9,7 +9,7 @@ describe('a customer who complains again', () => {
   });
 
   it('is a repeat: raised to class 2, linked both ways, the GM told, and the card says so', async () => {
-    h = await startHarness();
+    h = await startHarness({ ...testPolicy(), repeatWindow: 90 * 86_400_000 });
     const first = await h.register({ ...validComplaint, customerPhone: '138 1234 5678' });
     await h.register({ ...validComplaint, customerPhone: '139 9999 0000' }); // someone else
     const second = await h.register({

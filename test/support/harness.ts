@@ -44,7 +44,8 @@ export function testPolicy(deadlines: Partial<DeadlinePolicy> = {}): Policy {
     csManager: people.csManager,
     departments: [{ id: 'delivery', name: 'Delivery', owner: people.owner, manager: people.manager }],
     categories: ['delivery', 'food_safety', 'other'],
-    repeatWindow: 90 * 86_400_000,
+    // Off, so that tests may register many cases of one customer; the repeat tests turn it on.
+    repeatWindow: 0,
     deadlines: {
       acknowledge: 3600_000,
       resolve: 86_400_000,

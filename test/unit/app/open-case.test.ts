@@ -45,7 +45,7 @@ describe('openCase and repeats', () => {
       store,
       jobs: { announce: async () => {}, intake: async () => {} },
       clock: { now: () => now },
-      policy: testPolicy(),
+      policy: { ...testPolicy(), repeatWindow: 90 * 86_400_000 },
     });
     const first = await open(complaint, { receiver: 'U1', submissionKey: 'first' });
     now = new Date('2026-04-02T02:00:00Z'); // 91 days later
