@@ -14,6 +14,7 @@ import { acknowledgeCase } from './app/acknowledge-case.js';
 import { announceCase } from './app/announce-case.js';
 import { escalateCase } from './app/escalate-case.js';
 import { fireDeadline } from './app/fire-deadline.js';
+import { logContactWith } from './app/log-contact.js';
 import { openCase } from './app/open-case.js';
 import { openQueuedCase } from './app/open-queued-case.js';
 import type { CaseStore, Clock } from './app/ports.js';
@@ -112,6 +113,7 @@ export async function startRedress(
             acknowledgeCase: acknowledgeCase(actions),
             resolveCase: resolveCase(actions),
             escalateCase: escalateCase(actions),
+            logContact: logContactWith(actions),
           },
           log,
         );

@@ -1,5 +1,6 @@
 import type { acknowledgeCase } from '../../src/app/acknowledge-case.js';
 import type { escalateCase } from '../../src/app/escalate-case.js';
+import type { logContactWith } from '../../src/app/log-contact.js';
 import type { CaseStore } from '../../src/app/ports.js';
 import type { registerComplaint } from '../../src/app/register-complaint.js';
 import type { resolveCase } from '../../src/app/resolve-case.js';
@@ -15,4 +16,5 @@ export interface SlackDeps {
   acknowledgeCase: ReturnType<typeof acknowledgeCase>;
   resolveCase: ReturnType<typeof resolveCase>;
   escalateCase: ReturnType<typeof escalateCase>;
+  logContact: ReturnType<typeof logContactWith>;
 }

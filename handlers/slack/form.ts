@@ -1,7 +1,12 @@
-import type { ViewStateValue } from '@slack/bolt';
-import type { z } from 'zod';
+import type { SlackViewMiddlewareArgs, ViewStateValue, ViewSubmitAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import type { MessageRef } from '../../src/app/ports.js';
+import type { Outcome } from '../../src/app/transact.js';
 import { ids } from '../../src/chat/blocks.js';
 import { isMessageKey, type Translate } from '../../src/chat/i18n.js';
+import { SUMMARY_MAX } from '../../src/domain/complaint.js';
+import { explainRefusal } from './reply.js';
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 
@@ -12,6 +17,8 @@ export function inputValue(values: Values, blockId: string): string | string[] |
   if (state.type === 'checkboxes') return (state.selected_options ?? []).map((o) => o.value);
   if (state.type === 'static_select') return state.selected_option?.value ?? undefined;
   if (state.type === 'users_select') return state.selected_user ?? undefined;
+  if (state.type === 'datetimepicker')
+    return state.selected_date_time ? String(state.selected_date_time) : undefined;
   return state.value ?? undefined;
 }
 
@@ -24,3 +31,47 @@ export function fieldErrors(error: z.ZodError, t: Translate): Record<string, str
   }
   return errors;
 }
+
+/** What a case form carries from the button that opened it: the case, and the message the button was in. */
+export const caseFormMetadata = z.object({
+  number: z.string(),
+  pressedIn: z.object({ channel: z.string(), ts: z.string() }).optional(),
+});
+
+/** A required free text of at most 3,000 characters. */
+export const requiredText = z
+  .string('error.required')
+  .trim()
+  .min(1, 'error.required')
+  .max(SUMMARY_MAX, 'error.summary_too_long');
+
+export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & { client: WebClient };
+
+/**
+ * A submitted case form: field errors go back onto the form; a valid one is acked, run, and a refusal explained
+ * to the person privately, where they pressed the button.
+ */
+export const caseForm =
+  <T>(
+    t: Translate,
+    schema: z.ZodType<T>,
+    read: (view: ViewArgs['view']) => unknown,
+    act: (number: string, actor: string, form: T, pressedIn?: MessageRef) => Promise<Outcome>,
+  ) =>
+  async ({ ack, body, view, client }: ViewArgs) => {
+    const parsed = schema.safeParse(read(view));
+    if (!parsed.success) {
+      await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, t) });
+      return;
+    }
+    await ack();
+    const { number, pressedIn } = caseFormMetadata.parse(JSON.parse(view.private_metadata));
+    const outcome = await act(number, body.user.id, parsed.data, pressedIn);
+    await explainRefusal(
+      client,
+      t,
+      { channel: pressedIn?.channel ?? body.user.id, user: body.user.id },
+      number,
+      outcome,
+    );
+  };

@@ -3,6 +3,8 @@ import { ids } from '../../src/chat/blocks.js';
 import { acknowledgeButton } from './acknowledge-button.js';
 import { complaintCommand } from './complaint-command.js';
 import { complaintSubmit } from './complaint-submit.js';
+import { contactButton } from './contact-button.js';
+import { contactSubmit } from './contact-submit.js';
 import type { SlackDeps } from './deps.js';
 import { escalateButton } from './escalate-button.js';
 import { moreButton } from './more-button.js';
@@ -15,8 +17,10 @@ export function register(app: App, deps: SlackDeps): void {
   app.command('/complaint', complaintCommand(deps));
   app.view(ids.complaintView, complaintSubmit(deps));
   app.view(ids.resolveView, resolveSubmit(deps));
+  app.view(ids.contactView, contactSubmit(deps));
   app.action(ids.acknowledge, acknowledgeButton(deps));
   app.action(ids.resolve, resolveButton(deps));
+  app.action(ids.contact, contactButton(deps));
   app.action(ids.escalate, escalateButton(deps));
   app.action(ids.more, moreButton(deps));
   app.action<BlockAction<ButtonAction>>(

@@ -1,9 +1,11 @@
 import type { BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { CaseStore, MessageRef } from '../../src/app/ports.js';
 import type { Outcome } from '../../src/app/transact.js';
 import type { Translate } from '../../src/chat/i18n.js';
 import type { Case } from '../../src/domain/case.js';
+import { resolveRefusal } from '../../src/domain/transitions.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & { client: WebClient };
 
@@ -62,4 +64,22 @@ export const caseButton =
       number,
       outcome,
     );
+  };
+
+/** A button that opens a case form, for the owner or a manager; anyone else is told why not. */
+export const caseFormButton =
+  (
+    { t, store }: { t: Translate; store: CaseStore },
+    form: (t: Translate, number: string, metadata: string) => ModalView,
+  ) =>
+  async (args: ButtonArgs) => {
+    const { ack, body, client } = args;
+    await ack();
+    const c = await pressedCase(store, t, args);
+    if (!c) return;
+    const reason = resolveRefusal(c, body.user.id);
+    if (reason)
+      return explainRefusal(client, t, replyTo(body), c.number, { kind: 'refused', reason, case: c });
+    const metadata = JSON.stringify({ number: c.number, pressedIn: pressedIn(body) });
+    await client.views.open({ trigger_id: body.trigger_id, view: form(t, c.number, metadata) });
   };

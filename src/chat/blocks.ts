@@ -4,6 +4,7 @@ import { isFinished, isMajor } from '../domain/case.js';
 import { INTAKE_CHANNELS, SUMMARY_MAX } from '../domain/complaint.js';
 import { maskPhone } from '../domain/phone.js';
 import type { Locale, Policy } from '../domain/policy.js';
+import { CONTACT_WAYS } from '../domain/transitions.js';
 import { isMessageKey, type Translate } from './i18n.js';
 
 /** Ids Slack sends back; handlers are bound to these. */
@@ -13,6 +14,8 @@ export const ids = {
   acknowledge: 'case_acknowledge',
   resolve: 'case_resolve',
   escalate: 'case_escalate',
+  contact: 'case_contact',
+  contactView: 'contact_submit',
   /** Buttons of a digest, one per case; Slack wants action ids unique within a block. */
   show: 'case_show',
   /** The next page of a list or a search. */
@@ -132,12 +135,48 @@ export function queuedView(t: Translate): ModalView {
   };
 }
 
+/** The form for a contact with the customer: when, how, and what was said. */
+export function contactModal(t: Translate, number: string, metadata: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: ids.contactView,
+    private_metadata: metadata,
+    title: plain(t('modal.contact.title', { number })),
+    submit: plain(t('modal.submit')),
+    close: plain(t('modal.cancel')),
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'at',
+        label: plain(t('field.contactAt')),
+        element: { type: 'datetimepicker', action_id: ids.input },
+      },
+      {
+        type: 'input',
+        block_id: 'how',
+        label: plain(t('field.contactHow')),
+        element: {
+          type: 'static_select',
+          action_id: ids.input,
+          options: CONTACT_WAYS.map((way) => option(t(`contact.${way}`), way)),
+        },
+      },
+      {
+        type: 'input',
+        block_id: 'what',
+        label: plain(t('field.contactWhat')),
+        element: { type: 'plain_text_input', action_id: ids.input, multiline: true, max_length: SUMMARY_MAX },
+      },
+    ],
+  };
+}
+
 /** The short form for what was done, opened by the Resolve button. */
-export function resolveModal(t: Translate, number: string): ModalView {
+export function resolveModal(t: Translate, number: string, metadata: string): ModalView {
   return {
     type: 'modal',
     callback_id: ids.resolveView,
-    private_metadata: number,
+    private_metadata: metadata,
     title: plain(t('modal.resolve.title', { number })),
     submit: plain(t('modal.submit')),
     close: plain(t('modal.cancel')),
@@ -225,6 +264,7 @@ function caseButtons(t: Translate, c: Case) {
   });
   return [
     ...(c.status === 'registered' ? [button(ids.acknowledge, t('button.acknowledge'), 'primary')] : []),
+    button(ids.contact, t('button.contact')),
     button(ids.resolve, t('button.resolve')),
     button(ids.escalate, t('button.escalate'), 'danger'),
   ];

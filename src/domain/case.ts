@@ -24,7 +24,8 @@ export type TimelineType =
   | 'nudged'
   | 'owner-notified'
   | 'gm-informed'
-  | 'reporter-told';
+  | 'reporter-told'
+  | 'contacted';
 
 /** One line of the case's append-only history. */
 export interface TimelineEntry {

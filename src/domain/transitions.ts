@@ -55,6 +55,33 @@ export function resolve(c: Case, actor: string, resolution: string, now: Date): 
   };
 }
 
+export const CONTACT_WAYS = ['phone', 'visit', 'message'] as const;
+export interface Contact {
+  at: Date;
+  how: (typeof CONTACT_WAYS)[number];
+  what: string;
+}
+
+/** The owner or a manager logs a contact with the customer; the first one is the callback (回访) a major case owes. */
+export function logContact(c: Case, actor: string, contact: Contact, now: Date): Transition {
+  const refusal = resolveRefusal(c, actor);
+  if (refusal) return refuse(refusal);
+  const entry: TimelineEntry = {
+    at: contact.at,
+    by: actor,
+    type: 'contacted',
+    text: `${contact.how}: ${contact.what}`,
+  };
+  return {
+    kind: 'ok',
+    case: {
+      ...c,
+      deadlines: c.deadlines.map((d) => (d.kind === 'callback' && !d.metAt ? { ...d, metAt: now } : d)),
+      timeline: append(c, entry),
+    },
+  };
+}
+
 /** Someone on the ladder takes the case one rung up now, without waiting for a deadline. */
 export function escalate(c: Case, actor: string, now: Date): Transition {
   if (isFinished(c)) return refuse('refusal.already_resolved');
