@@ -13,6 +13,7 @@ import { startWorker } from '../jobs/worker.js';
 import { acknowledgeCase } from './app/acknowledge-case.js';
 import { announceCase } from './app/announce-case.js';
 import { escalateCase } from './app/escalate-case.js';
+import { extendCase } from './app/extend-case.js';
 import { fireDeadline } from './app/fire-deadline.js';
 import { logContactWith } from './app/log-contact.js';
 import { openCase } from './app/open-case.js';
@@ -114,6 +115,7 @@ export async function startRedress(
             resolveCase: resolveCase(actions),
             escalateCase: escalateCase(actions),
             logContact: logContactWith(actions),
+            extendCase: extendCase({ ...actions, policy }),
           },
           log,
         );

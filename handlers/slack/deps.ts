@@ -1,5 +1,6 @@
 import type { acknowledgeCase } from '../../src/app/acknowledge-case.js';
 import type { escalateCase } from '../../src/app/escalate-case.js';
+import type { extendCase } from '../../src/app/extend-case.js';
 import type { logContactWith } from '../../src/app/log-contact.js';
 import type { CaseStore } from '../../src/app/ports.js';
 import type { registerComplaint } from '../../src/app/register-complaint.js';
@@ -17,4 +18,5 @@ export interface SlackDeps {
   resolveCase: ReturnType<typeof resolveCase>;
   escalateCase: ReturnType<typeof escalateCase>;
   logContact: ReturnType<typeof logContactWith>;
+  extendCase: ReturnType<typeof extendCase>;
 }

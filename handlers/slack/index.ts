@@ -7,6 +7,8 @@ import { contactButton } from './contact-button.js';
 import { contactSubmit } from './contact-submit.js';
 import type { SlackDeps } from './deps.js';
 import { escalateButton } from './escalate-button.js';
+import { extendButton } from './extend-button.js';
+import { extendSubmit } from './extend-submit.js';
 import { moreButton } from './more-button.js';
 import { resolveButton } from './resolve-button.js';
 import { resolveSubmit } from './resolve-submit.js';
@@ -18,9 +20,11 @@ export function register(app: App, deps: SlackDeps): void {
   app.view(ids.complaintView, complaintSubmit(deps));
   app.view(ids.resolveView, resolveSubmit(deps));
   app.view(ids.contactView, contactSubmit(deps));
+  app.view(ids.extendView, extendSubmit(deps));
   app.action(ids.acknowledge, acknowledgeButton(deps));
   app.action(ids.resolve, resolveButton(deps));
   app.action(ids.contact, contactButton(deps));
+  app.action(ids.extend, extendButton(deps));
   app.action(ids.escalate, escalateButton(deps));
   app.action(ids.more, moreButton(deps));
   app.action<BlockAction<ButtonAction>>(

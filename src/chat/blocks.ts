@@ -16,6 +16,8 @@ export const ids = {
   escalate: 'case_escalate',
   contact: 'case_contact',
   contactView: 'contact_submit',
+  extend: 'case_extend',
+  extendView: 'extend_submit',
   /** Buttons of a digest, one per case; Slack wants action ids unique within a block. */
   show: 'case_show',
   /** The next page of a list or a search. */
@@ -171,6 +173,42 @@ export function contactModal(t: Translate, number: string, metadata: string): Mo
   };
 }
 
+/** The form for more time: the new promised time, why, and that the customer was told. */
+export function extendModal(t: Translate, number: string, metadata: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: ids.extendView,
+    private_metadata: metadata,
+    title: plain(t('modal.extend.title', { number })),
+    submit: plain(t('modal.submit')),
+    close: plain(t('modal.cancel')),
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'promisedAt',
+        label: plain(t('field.promisedAt')),
+        element: { type: 'datetimepicker', action_id: ids.input },
+      },
+      {
+        type: 'input',
+        block_id: 'reason',
+        label: plain(t('field.extendReason')),
+        element: { type: 'plain_text_input', action_id: ids.input, multiline: true, max_length: SUMMARY_MAX },
+      },
+      {
+        type: 'input',
+        block_id: 'informed',
+        label: plain(t('field.informed')),
+        element: {
+          type: 'checkboxes',
+          action_id: ids.input,
+          options: [option(t('field.informed.option'), 'yes')],
+        },
+      },
+    ],
+  };
+}
+
 /** The short form for what was done, opened by the Resolve button. */
 export function resolveModal(t: Translate, number: string, metadata: string): ModalView {
   return {
@@ -193,9 +231,10 @@ export function resolveModal(t: Translate, number: string, metadata: string): Mo
 
 function deadlineLine(t: Translate, d: Deadline, timezone: string): string {
   const name = t(`deadline.${d.kind}`);
-  return d.metAt
-    ? `✓ ${t('deadline.line.met', { name, met: slackDate(d.metAt, timezone) })}`
-    : `• ${t('deadline.line', { name, due: slackDate(d.dueAt, timezone) })}`;
+  if (d.metAt) return `✓ ${t('deadline.line.met', { name, met: slackDate(d.metAt, timezone) })}`;
+  const due = slackDate(d.dueAt, timezone);
+  if (!d.originalDueAt) return `• ${t('deadline.line', { name, due })}`;
+  return `• ${t('deadline.line.moved', { name, due, original: slackDate(d.originalDueAt, timezone) })}`;
 }
 
 /** The case as it is now: facts, deadlines and the buttons that still apply. */
@@ -265,6 +304,7 @@ function caseButtons(t: Translate, c: Case) {
   return [
     ...(c.status === 'registered' ? [button(ids.acknowledge, t('button.acknowledge'), 'primary')] : []),
     button(ids.contact, t('button.contact')),
+    button(ids.extend, t('button.extend')),
     button(ids.resolve, t('button.resolve')),
     button(ids.escalate, t('button.escalate'), 'danger'),
   ];

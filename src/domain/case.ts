@@ -13,6 +13,13 @@ export interface Deadline {
   /** Raised whenever the deadline is planned anew, so that timers of an older plan know they are stale. */
   version: number;
   metAt?: Date;
+  /** The first promise, when the owner promised the customer a later time: statistics judge by it. */
+  originalDueAt?: Date;
+}
+
+/** Whether a deadline was kept as first promised: a deadline moved by "need more time" counts as late. */
+export function metOnTime(d: Deadline): boolean {
+  return d.metAt !== undefined && d.originalDueAt === undefined && d.metAt <= d.dueAt;
 }
 
 export type TimelineType =
@@ -25,7 +32,8 @@ export type TimelineType =
   | 'owner-notified'
   | 'gm-informed'
   | 'reporter-told'
-  | 'contacted';
+  | 'contacted'
+  | 'extended';
 
 /** One line of the case's append-only history. */
 export interface TimelineEntry {

@@ -1,4 +1,4 @@
-import type { Case, TimelineEntry } from './case.js';
+import type { Case, Deadline, TimelineEntry } from './case.js';
 import { isFinished, managersOf } from './case.js';
 import type { DeadlineStep } from './deadlines.js';
 
@@ -78,6 +78,41 @@ export function logContact(c: Case, actor: string, contact: Contact, now: Date):
       ...c,
       deadlines: c.deadlines.map((d) => (d.kind === 'callback' && !d.metAt ? { ...d, metAt: now } : d)),
       timeline: append(c, entry),
+    },
+  };
+}
+
+export interface Extension {
+  promisedAt: Date;
+  reason: string;
+}
+
+/**
+ * The owner or a manager promised the customer a later time (need more time): every open deadline but the
+ * acknowledgement moves to it, planned anew; each keeps its first due time for the statistics.
+ */
+export function extend(c: Case, actor: string, { promisedAt, reason }: Extension, now: Date): Transition {
+  const refusal = resolveRefusal(c, actor);
+  if (refusal) return refuse(refusal);
+  const moved = (d: Deadline): Deadline => ({
+    ...d,
+    startAt: now,
+    dueAt: promisedAt,
+    span: promisedAt.getTime() - now.getTime(),
+    version: d.version + 1,
+    originalDueAt: d.originalDueAt ?? d.dueAt,
+  });
+  return {
+    kind: 'ok',
+    case: {
+      ...c,
+      deadlines: c.deadlines.map((d) => (d.kind === 'acknowledge' || d.metAt ? d : moved(d))),
+      timeline: append(c, {
+        at: now,
+        by: actor,
+        type: 'extended',
+        text: `${promisedAt.toISOString()} ${reason}`,
+      }),
     },
   };
 }

@@ -3,7 +3,15 @@ import type { Case } from '../domain/case.js';
 import type { Collections } from './collections.js';
 
 const deadline = new Schema(
-  { kind: String, startAt: Date, dueAt: Date, span: Number, version: Number, metAt: Date },
+  {
+    kind: String,
+    startAt: Date,
+    dueAt: Date,
+    span: Number,
+    version: Number,
+    metAt: Date,
+    originalDueAt: Date,
+  },
   { _id: false },
 );
 const timelineEntry = new Schema(

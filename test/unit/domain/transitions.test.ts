@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledge, escalate, resolve } from '../../../src/domain/transitions.js';
+import { type Deadline, metOnTime } from '../../../src/domain/case.js';
+import { acknowledge, escalate, extend, resolve } from '../../../src/domain/transitions.js';
 import { aCase, T0 } from '../../support/cases.js';
 import { people } from '../../support/harness.js';
 
@@ -68,6 +69,27 @@ describe('escalate', () => {
     expect(escalate(aCase(), people.stranger, later)).toEqual({
       kind: 'refused',
       reason: 'refusal.not_on_ladder',
+    });
+  });
+});
+
+describe('need more time', () => {
+  it('moves every open deadline but the acknowledgement to the promise, keeping the first due time', () => {
+    const promisedAt = new Date(T0.getTime() + 72 * 3600_000);
+    const result = extend(aCase(), people.owner, { promisedAt, reason: 'Parts on order' }, later);
+    if (result.kind !== 'ok') throw new Error(result.reason);
+    const [ack, resolve] = result.case.deadlines;
+    expect(ack).toMatchObject({ kind: 'acknowledge', version: 1 });
+    expect(resolve).toMatchObject({
+      kind: 'resolve',
+      version: 2,
+      dueAt: promisedAt,
+      originalDueAt: aCase().deadlines[1]?.dueAt,
+    });
+    expect(metOnTime({ ...(resolve as Deadline), metAt: later })).toBe(false);
+    expect(metOnTime({ ...(aCase().deadlines[1] as Deadline), metAt: later })).toBe(true);
+    expect(extend(aCase(), people.receiver, { promisedAt, reason: 'x' }, later)).toMatchObject({
+      kind: 'refused',
     });
   });
 });
