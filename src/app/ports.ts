@@ -1,6 +1,7 @@
 import type { Case, CaseDraft, Deadline, DeadlineKind, TimelineEntry } from '../domain/case.js';
 import type { Complaint } from '../domain/complaint.js';
 import type { DeadlineTimer } from '../domain/deadlines.js';
+import type { Statistics } from '../domain/statistics.js';
 import type { CaseSearch } from '../domain/visibility.js';
 
 /** Where cases live. Every write raises the case's revision. */
@@ -17,6 +18,8 @@ export interface CaseStore {
   latestOfCustomer(phone: string, since: Date): Promise<Case | null>;
   /** Links an earlier case to a later repeat of it. */
   linkRepeat(earlier: string, later: string): Promise<void>;
+  /** The numbers of the cases registered in [from, to), judged at `now`. */
+  statistics(from: Date, to: Date, now: Date): Promise<Statistics>;
   /** Every case not resolved yet, read lazily. */
   openCases(): AsyncIterable<Case>;
   /** Writes a transition decided from `prev`; false when the case changed in between. */

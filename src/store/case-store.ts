@@ -2,8 +2,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CaseStore } from '../app/ports.js';
 import type { Case, CaseDraft } from '../domain/case.js';
 import { formatCaseNumber } from '../domain/case-number.js';
+import type { Statistics } from '../domain/statistics.js';
 import type { Collections } from './collections.js';
 import * as q from './queries.js';
+
+/** What the statistics pipeline answers, one document of facets. */
+interface Facets {
+  total: { count: number }[];
+  byCategory: { _id: unknown; count: number }[];
+  byClass: { _id: unknown; count: number }[];
+  byDepartment: { _id: unknown; count: number }[];
+  deadlines: { judged: number; met: number }[];
+  overdue: Statistics['overdue'];
+  repeats: { number: string }[];
+}
 
 /** A submission redelivered while its first delivery is still numbering waits this long for the number. */
 const WAIT_FOR_NUMBER_MS = 2000;
@@ -52,6 +64,22 @@ export function caseStore(db: Collections): CaseStore {
     async linkRepeat(earlier, later) {
       const write = q.linkRepeat(earlier, later);
       await db.updateCase(write.filter, write.update);
+    },
+
+    async statistics(from, to, now) {
+      const [facets] = (await db.aggregateCases(q.statistics(from, to, now))) as unknown as Facets[];
+      if (!facets) throw new Error('the statistics pipeline answered nothing');
+      const counts = (rows: { _id: unknown; count: number }[]) =>
+        rows.map((r) => ({ key: String(r._id), count: r.count }));
+      return {
+        total: facets.total[0]?.count ?? 0,
+        byCategory: counts(facets.byCategory),
+        byClass: counts(facets.byClass),
+        byDepartment: counts(facets.byDepartment),
+        deadlines: { judged: facets.deadlines[0]?.judged ?? 0, met: facets.deadlines[0]?.met ?? 0 },
+        overdue: facets.overdue,
+        repeats: facets.repeats.map((r) => r.number),
+      };
     },
 
     async search(search, page, pageSize) {

@@ -7,6 +7,8 @@ export interface Collections {
   findCase(filter: Doc): Promise<Case | null>;
   /** One page of the cases the filter matches, in the given order. */
   findPage(filter: Doc, sort: Record<string, 1 | -1>, skip: number, limit: number): Promise<Case[]>;
+  /** Runs an aggregation pipeline over the cases. */
+  aggregateCases(pipeline: Doc[]): Promise<Doc[]>;
   /** Every case the filter matches, read lazily. */
   findCases(filter: Doc): AsyncIterable<Case>;
   /** Runs an update; with `upsert`, inserts from the filter and `$setOnInsert` when nothing matches. */

@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import { Query, update } from 'mingo';
+import { Aggregator, Query, update } from 'mingo';
 import type { Case } from '../domain/case.js';
 import type { Collections } from './collections.js';
 
@@ -105,6 +105,11 @@ export function memoryCollections(): Collections {
       for await (const doc of cases.find(filter)) found.push(doc);
       const ordered = new Query<Doc>({}).find<Doc>(found).sort(sort).skip(skip).limit(limit).all();
       return ordered.map(asCase);
+    },
+    async aggregateCases(pipeline) {
+      const docs: Doc[] = [];
+      for await (const doc of cases.find({})) docs.push(doc);
+      return new Aggregator(pipeline).run(docs) as Doc[];
     },
     async *findCases(filter) {
       for await (const found of cases.find(filter)) yield asCase(found);

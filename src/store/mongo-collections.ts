@@ -67,6 +67,7 @@ export async function mongoCollections(url: string, options: { dbName?: string }
     async findPage(filter, sort, skip, limit) {
       return Cases.find(filter, { _id: 0 }).sort(sort).skip(skip).limit(limit).lean<Case[]>();
     },
+    aggregateCases: (pipeline) => Cases.aggregate(pipeline as unknown as mongoose.PipelineStage[]),
     async *findCases(filter) {
       yield* Cases.find(filter, { _id: 0 }).lean<Case[]>().cursor();
     },

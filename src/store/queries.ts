@@ -107,3 +107,70 @@ export const linkRepeat = (earlier: string, later: string): Write => ({
   filter: { number: earlier },
   update: { $addToSet: { repeatedBy: later }, $inc: { revision: 1 } },
 });
+
+/** Whether a field is there, in an aggregation expression. */
+const present = (field: string) => ({ $ne: [{ $ifNull: [field, null] }, null] });
+
+/**
+ * The statistics of the cases registered in [from, to) (客户投诉周统计表): counts by category, class and
+ * department; of their deadlines due by `now`, how many were kept as first promised; the open cases overdue;
+ * the repeats. A deadline moved by "need more time" counts as missed.
+ */
+export function statistics(from: Date, to: Date, now: Date): Doc[] {
+  const countBy = (field: string) => [
+    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+    { $sort: { _id: 1 } },
+  ];
+  return [
+    { $match: { number: { $exists: true }, createdAt: { $gte: from, $lt: to } } },
+    {
+      $facet: {
+        total: [{ $count: 'count' }],
+        byCategory: countBy('category'),
+        byClass: countBy('class'),
+        byDepartment: countBy('department'),
+        deadlines: [
+          { $unwind: '$deadlines' },
+          {
+            $project: {
+              due: { $ifNull: ['$deadlines.originalDueAt', '$deadlines.dueAt'] },
+              metAt: '$deadlines.metAt',
+              moved: present('$deadlines.originalDueAt'),
+            },
+          },
+          { $match: { due: { $lte: now } } },
+          {
+            $group: {
+              _id: null,
+              judged: { $sum: 1 },
+              met: {
+                $sum: {
+                  $cond: [
+                    { $and: [present('$metAt'), { $lte: ['$metAt', '$due'] }, { $not: ['$moved'] }] },
+                    1,
+                    0,
+                  ],
+                },
+              },
+            },
+          },
+        ],
+        overdue: [
+          {
+            $match: {
+              status: { $ne: 'resolved' },
+              deadlines: { $elemMatch: { metAt: { $exists: false }, dueAt: { $lt: now } } },
+            },
+          },
+          { $project: { _id: 0, number: 1, owner: 1, department: 1 } },
+          { $sort: { number: 1 } },
+        ],
+        repeats: [
+          { $match: { repeat: { $exists: true } } },
+          { $project: { _id: 0, number: 1 } },
+          { $sort: { number: 1 } },
+        ],
+      },
+    },
+  ];
+}

@@ -52,6 +52,7 @@ export function remoteCollections(url: string): Collections {
       yield* (await call('findCases', filter)) as Case[];
     },
     findPage: (filter, sort, skip, limit) => call('findPage', filter, sort, skip, limit),
+    aggregateCases: (pipeline) => call('aggregateCases', pipeline),
     updateCase: (filter, update, options) => call('updateCase', filter, update, options),
     incrementCounter: (filter, update) => call('incrementCounter', filter, update),
     async close() {},
