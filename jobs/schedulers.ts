@@ -3,6 +3,9 @@ import type { Queue } from 'bullmq';
 export interface SchedulerSettings {
   reconcileEvery: number;
   watchdogEvery: number;
+  /** Cron patterns of the reports, and the timezone they are read in. */
+  reports: { weekly: string; monthly: string };
+  timezone: string;
 }
 
 /**
@@ -15,15 +18,25 @@ export function keepSchedulers(
   settings: SchedulerSettings,
   onError: (e: unknown) => void,
 ): () => void {
-  async function ensure(): Promise<void> {
-    if (await queue.getJobScheduler('reconcile')) return;
+  async function putBack(): Promise<void> {
     await queue.upsertJobScheduler('reconcile', { every: settings.reconcileEvery }, { name: 'reconcile' });
     await queue.upsertJobScheduler('watchdog', { every: settings.watchdogEvery }, { name: 'watchdog' });
+    for (const kind of ['weekly', 'monthly'] as const) {
+      const repeat = { pattern: settings.reports[kind], tz: settings.timezone };
+      await queue.upsertJobScheduler(`${kind}-report`, repeat, { name: `${kind}-report` });
+    }
+  }
+  async function ensure(): Promise<void> {
+    if (await queue.getJobScheduler('reconcile')) return;
+    await putBack();
     await queue.add('reconcile', {}, { jobId: `reconcile.now.${Date.now()}` });
   }
   const run = () => ensure().catch(onError);
   const interval = setInterval(run, settings.reconcileEvery);
-  // At start-up, always reconcile once: the process may have died with timers owed.
-  void queue.add('reconcile', {}, { jobId: `reconcile.start.${Date.now()}` }).then(run, onError);
+  // At start-up, always put the schedulers in place (the policy may have changed) and reconcile once: the
+  // process may have died with timers owed.
+  void putBack()
+    .then(() => queue.add('reconcile', {}, { jobId: `reconcile.start.${Date.now()}` }))
+    .catch(onError);
   return () => clearInterval(interval);
 }

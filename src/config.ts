@@ -38,6 +38,9 @@ const workingTime = z.object({
   makeUpDay: z.enum(WEEKDAYS).default('mon'),
 });
 
+/** Five fields of a cron pattern: minute, hour, day of month, month, day of week. */
+const CRON = /^(\S+\s+){4}\S+$/;
+
 const policySchema = z
   .object({
     locale: z.enum(LOCALES).default('zh-CN'),
@@ -64,6 +67,12 @@ const policySchema = z
       .prefault({}),
     workingTime: workingTime.optional(),
     repeatWindow: z.union([z.literal(0), duration]).prefault('90d'),
+    reports: z
+      .object({
+        weekly: z.string().regex(CRON, 'must be a cron pattern like "0 9 * * 1"').default('0 9 * * 1'),
+        monthly: z.string().regex(CRON, 'must be a cron pattern like "0 9 1 * *"').default('0 9 1 * *'),
+      })
+      .prefault({}),
   })
   .transform(({ workingTime, deadlines, ...policy }) => ({
     ...policy,

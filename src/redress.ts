@@ -8,6 +8,7 @@ import { deliverJob, digestJob, outboxChat } from '../jobs/outbox.js';
 import { createQueue, queueJobs, queueTimers } from '../jobs/queue.js';
 import { reconcileJob, watchdogJob } from '../jobs/reconcile.js';
 import { checkRedisSettings } from '../jobs/redis-settings.js';
+import { reportJob } from '../jobs/report.js';
 import { keepSchedulers } from '../jobs/schedulers.js';
 import { startWorker } from '../jobs/worker.js';
 import { acknowledgeCase } from './app/acknowledge-case.js';
@@ -65,6 +66,7 @@ export async function startRedress(
     retryConfig: { retries: 0 },
     timeout: 5000,
   });
+  const transport = slackChat(client, policy);
   const chat = outboxChat(queue, redis, env.REDIS_PREFIX, policy.deadlines.digestWindow);
   const timers = queueTimers(queue, policy, () => clock.now());
   const actions = { store, chat, timers, clock };
@@ -86,18 +88,25 @@ export async function startRedress(
           redis,
           prefix: env.REDIS_PREFIX,
           store,
-          transport: slackChat(client, policy),
+          transport,
           channel: policy.channel,
           pace: { perSecond: env.OUTBOX_PER_SECOND, burst: env.OUTBOX_BURST },
           log,
         }),
         digest: digestJob(queue, redis, env.REDIS_PREFIX),
         intake: intakeJob(openQueuedCase({ open, store, chat, clock }), policy),
+        'weekly-report': reportJob('weekly', { store, transport, policy }),
+        'monthly-report': reportJob('monthly', { store, transport, policy }),
       },
       env.JOB_LOCK,
     );
     worker.on('failed', (job, error) => log.error({ job: job?.id, err: error }, 'job failed'));
-    const every = { reconcileEvery: env.RECONCILE_EVERY, watchdogEvery: env.WATCHDOG_EVERY };
+    const every = {
+      reconcileEvery: env.RECONCILE_EVERY,
+      watchdogEvery: env.WATCHDOG_EVERY,
+      reports: policy.reports,
+      timezone: policy.timezone,
+    };
     stopSchedulers = keepSchedulers(queue, every, (error) => log.error({ err: error }, 'job schedulers'));
   }
 

@@ -4,8 +4,10 @@ import { isFinished, isMajor } from '../domain/case.js';
 import { INTAKE_CHANNELS, SUMMARY_MAX } from '../domain/complaint.js';
 import { maskPhone } from '../domain/phone.js';
 import type { Locale, Policy } from '../domain/policy.js';
+import type { ReportKind } from '../domain/report-period.js';
+import { type Count, metPercent, type Statistics } from '../domain/statistics.js';
 import { CONTACT_WAYS } from '../domain/transitions.js';
-import { isMessageKey, type Translate } from './i18n.js';
+import { isMessageKey, type MessageKey, type Translate } from './i18n.js';
 
 /** Ids Slack sends back; handlers are bound to these. */
 export const ids = {
@@ -372,4 +374,56 @@ export function caseListBlocks(
     });
   }
   return blocks;
+}
+
+/** The statistics of a period as a message to the GM (客户投诉周统计表 / 月汇总). */
+export function reportBlocks(
+  t: Translate,
+  policy: Policy,
+  kind: ReportKind,
+  period: { from: Date; to: Date },
+  stats: Statistics,
+): { text: string; blocks: KnownBlock[] } {
+  const day = (at: Date) =>
+    new Intl.DateTimeFormat('sv-SE', { timeZone: policy.timezone, dateStyle: 'short' }).format(at);
+  const lastDay = new Date(period.to.getTime() - 1);
+  const text = t(`report.${kind}`, { from: day(period.from), to: day(lastDay) });
+  const percent = metPercent(stats);
+  const section = (lines: string[]) => ({
+    type: 'section' as const,
+    text: { type: 'mrkdwn' as const, text: lines.join('\n') },
+  });
+  const counts = (title: string, rows: Count[], name: (key: string) => string) =>
+    section([
+      `*${title}*`,
+      ...(rows.length ? rows.map((r) => `• ${name(r.key)}: ${r.count}`) : [t('report.none')]),
+    ]);
+  const department = (id: string) => policy.departments.find((d) => d.id === id)?.name ?? id;
+  const list = (numbers: string[]) => (numbers.length ? numbers.join(', ') : t('report.none'));
+  return {
+    text,
+    blocks: [
+      { type: 'header', text: plain(text) },
+      section([
+        t('report.total', { count: stats.total }),
+        percent === null
+          ? t('report.met.none')
+          : t('report.met', {
+              percent: `${percent}%`,
+              met: stats.deadlines.met,
+              judged: stats.deadlines.judged,
+            }),
+      ]),
+      counts(t('report.byCategory'), stats.byCategory, (key) => categoryName(t, key)),
+      counts(t('report.byClass'), stats.byClass, (key) =>
+        isMessageKey(`class.${key}`) ? t(`class.${key}` as MessageKey) : key,
+      ),
+      counts(t('report.byDepartment'), stats.byDepartment, department),
+      section([
+        `*${t('report.overdue', { count: stats.overdue.length })}*`,
+        list(stats.overdue.map((o) => o.number)),
+      ]),
+      section([`*${t('report.repeats', { count: stats.repeats.length })}*`, list(stats.repeats)]),
+    ],
+  };
 }

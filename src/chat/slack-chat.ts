@@ -3,7 +3,9 @@ import type { WebClient } from '@slack/web-api';
 import type { MessageRef, Notice } from '../app/ports.js';
 import type { Case } from '../domain/case.js';
 import type { Policy } from '../domain/policy.js';
-import { caseBlocks, categoryName, digestBlocks, slackDate } from './blocks.js';
+import type { ReportKind } from '../domain/report-period.js';
+import type { Statistics } from '../domain/statistics.js';
+import { caseBlocks, categoryName, digestBlocks, reportBlocks, slackDate } from './blocks.js';
 import { translator } from './i18n.js';
 
 /** What goes over the wire to Slack; the outbox decides when. */
@@ -13,6 +15,8 @@ export interface ChatTransport {
   notify(to: string, notice: Notice, c: Case): Promise<void>;
   /** One message listing many cases escalated to one person, each with a button. */
   digest(to: string, cases: Case[]): Promise<void>;
+  /** The statistics of a period. */
+  report(to: string, kind: ReportKind, period: { from: Date; to: Date }, stats: Statistics): Promise<void>;
 }
 
 /** Messages on Slack's Web API. */
@@ -58,6 +62,10 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
         ...caseBlocks(t, c, policy, 'owner-or-manager'),
       ];
       await client.chat.postMessage({ channel: to, text, blocks });
+    },
+
+    async report(to, kind, period, stats) {
+      await client.chat.postMessage({ channel: to, ...reportBlocks(t, policy, kind, period, stats) });
     },
 
     async digest(to, cases) {

@@ -110,6 +110,17 @@ export const en = {
   'list.empty': 'No complaints found.',
   'list.line': '*{number}* · {status} · {category} · {customer} {phone} · owner <@{owner}>\n{summary}',
   'button.more': 'More',
+  'report.weekly': 'Weekly complaint statistics, {from} to {to}',
+  'report.monthly': 'Monthly complaint summary, {from} to {to}',
+  'report.total': 'Complaints registered: *{count}*',
+  'report.met': 'Deadlines kept as first promised: *{percent}* ({met} of {judged})',
+  'report.met.none': 'Deadlines kept as first promised: none due yet',
+  'report.byCategory': 'By category',
+  'report.byClass': 'By class',
+  'report.byDepartment': 'By department',
+  'report.overdue': 'Overdue now ({count})',
+  'report.repeats': 'Repeat complaints ({count})',
+  'report.none': 'none',
   usage:
     'Use `/complaint` to register a complaint, `/complaint show 202611-0007` to see one, `/complaint list` for the open ones you can act on, `/complaint find <phone or words>` to look one up.',
 };

@@ -109,6 +109,17 @@ export const zhCN: Record<MessageKey, string> = {
   'list.empty': '没有找到投诉案件。',
   'list.line': '*{number}* · {status} · {category} · {customer} {phone} · 责任人 <@{owner}>\n{summary}',
   'button.more': '更多',
+  'report.weekly': '客户投诉周统计表，{from} 至 {to}',
+  'report.monthly': '客户投诉月汇总，{from} 至 {to}',
+  'report.total': '登记投诉：*{count}* 件',
+  'report.met': '按原承诺时限完成：*{percent}*（{judged} 项中 {met} 项）',
+  'report.met.none': '按原承诺时限完成：尚无到期时限',
+  'report.byCategory': '按类别',
+  'report.byClass': '按等级',
+  'report.byDepartment': '按部门',
+  'report.overdue': '当前超时（{count}）',
+  'report.repeats': '二次投诉（{count}）',
+  'report.none': '无',
   usage:
     '用法：`/complaint` 登记投诉，`/complaint show 202611-0007` 查看案件，`/complaint list` 查看您可处理的未结投诉，`/complaint find <电话或关键词>` 查找案件。',
 };

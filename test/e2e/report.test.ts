@@ -1,0 +1,53 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { QUEUE_NAME } from '../../jobs/queue.js';
+import { ids } from '../../src/chat/blocks.js';
+import { type Harness, people, REDIS_URL, startHarness } from '../support/harness.js';
+import { viewSubmission } from '../support/slack-requests.js';
+
+describe('the weekly statistics', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('go to the GM on Monday at 09:00 in the policy timezone, with last week’s numbers', async () => {
+    h = await startHarness();
+    const kept = await h.register();
+    const late = await h.register();
+    // The first case: acknowledged and resolved at once, both deadlines kept.
+    await h.press(people.owner, ids.acknowledge, kept);
+    await h.slack.waitFor((c) => c.method === 'chat.update');
+    const values = { resolution: { value: { type: 'plain_text_input', value: 'Refunded.' } } };
+    const metadata = JSON.stringify({ number: kept.number });
+    await h.post(
+      viewSubmission(people.owner, { id: 'VREPORT', callbackId: ids.resolveView, values, metadata }),
+    );
+    await h.slack.waitFor(
+      (c) => c.method === 'chat.update' && JSON.stringify(c.args.blocks).includes('Refunded.'),
+    );
+
+    const queue = new Queue(QUEUE_NAME, {
+      connection: new Redis(REDIS_URL, { maxRetriesPerRequest: null }),
+      prefix: h.prefix,
+    });
+    const scheduler = await queue.getJobScheduler('weekly-report');
+    expect(scheduler).toMatchObject({ pattern: '0 9 * * 1', tz: 'Asia/Shanghai' });
+    // Run the report as next week's Monday run would: the week reported is this one.
+    const nextWeek = Date.now() + 7 * 86_400_000;
+    await queue.add('weekly-report', { at: nextWeek });
+    const [report] = await h.slack.waitFor(
+      (c) => c.args.channel === people.gm && /Weekly complaint statistics/.test(String(c.args.text)),
+    );
+    const text = JSON.stringify(report?.args.blocks);
+    expect(text).toContain('Complaints registered: *2*');
+    // Four deadlines are due by then: the kept case's two were kept, the late case's two were not.
+    expect(text).toContain('Deadlines kept as first promised: *50%* (2 of 4)');
+    expect(text).toContain('• Delivery / logistics: 2');
+    expect(text).toContain('• Class 1 · first complaint: 2');
+    expect(text).toContain(`Overdue now (1)*\\n${late.number}`);
+    expect(text).toContain('Repeat complaints (0)*\\nnone');
+    await queue.close();
+  });
+});
