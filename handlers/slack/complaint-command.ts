@@ -2,11 +2,13 @@ import type { SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { complaintModal } from '../../src/chat/blocks.js';
 import type { SlackDeps } from './deps.js';
+import { exportRegister } from './export-register.js';
 import { listCases, showCase } from './look-up.js';
 
 /**
  * `/complaint [summary]` opens the registration form, with the summary filled in; `/complaint show <number>`,
- * `/complaint list` and `/complaint find <phone or words>` look cases up, answering only the asker.
+ * `/complaint list` and `/complaint find <phone or words>` look cases up, answering only the asker;
+ * `/complaint export [YYYY-MM]` sends a manager the month's register.
  */
 export const complaintCommand =
   (deps: SlackDeps) =>
@@ -21,6 +23,7 @@ export const complaintCommand =
     if (sub === 'list') return listCases(deps, client, asker, { kind: 'list', text: '', page: 0 });
     if (sub === 'find' && argument)
       return listCases(deps, client, asker, { kind: 'find', text: argument, page: 0 });
+    if (sub === 'export') return exportRegister(deps, client, asker, argument || undefined);
     if (['show', 'find', 'help'].includes(sub)) {
       await client.chat.postEphemeral({ ...asker, text: deps.t('usage') });
       return;

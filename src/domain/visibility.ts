@@ -28,3 +28,10 @@ export function listScope(user: string, policy: Pick<Policy, 'gm' | 'csManager' 
 export type CaseSearch =
   | { kind: 'list'; scope: ListScope; viewer: string }
   | { kind: 'find'; text: string; viewer: string };
+
+/** Managers of a department, the CS manager and the GM: who may export the register. */
+export function isManager(user: string, policy: Pick<Policy, 'gm' | 'csManager' | 'departments'>): boolean {
+  return (
+    user === policy.gm || user === policy.csManager || policy.departments.some((d) => d.manager === user)
+  );
+}

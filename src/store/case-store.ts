@@ -6,6 +6,9 @@ import type { Statistics } from '../domain/statistics.js';
 import type { Collections } from './collections.js';
 import * as q from './queries.js';
 
+/** More cases than any month of any company's register holds. */
+const MONTH_LIMIT = 1_000_000;
+
 /** What the statistics pipeline answers, one document of facets. */
 interface Facets {
   total: { count: number }[];
@@ -80,6 +83,11 @@ export function caseStore(db: Collections): CaseStore {
         overdue: facets.overdue,
         repeats: facets.repeats.map((r) => r.number),
       };
+    },
+
+    async casesOfMonth(month) {
+      const { filter, sort } = q.casesOfMonth(month);
+      return db.findPage(filter, sort, 0, MONTH_LIMIT);
     },
 
     async search(search, page, pageSize) {

@@ -174,3 +174,9 @@ export function statistics(from: Date, to: Date, now: Date): Doc[] {
     },
   ];
 }
+
+/** The register of a month (`YYYYMM`), in the order of its numbers. */
+export const casesOfMonth = (month: string) => ({
+  filter: { number: { $regex: `^${month}-` } },
+  sort: { number: 1 as const },
+});

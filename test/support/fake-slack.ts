@@ -18,6 +18,8 @@ export interface FakeSlack {
   waitFor(predicate: (c: SlackCall) => boolean, count?: number, timeoutMs?: number): Promise<SlackCall[]>;
   /** Answers `429 Too Many Requests` with `Retry-After` to the next `count` calls of a method; they are not recorded. */
   rateLimit(method: string, count: number, retryAfterSeconds: number): void;
+  /** Files uploaded to the upload URLs it handed out, as received. */
+  uploads: { fileId: string; body: Buffer; contentType: string }[];
   /** Every refused call, for checking that the limit was hit. */
   refused: SlackCall[];
   /**
@@ -43,8 +45,21 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 /** Answers like Slack would, for the methods Redress uses. */
-function answer(method: string, args: Record<string, unknown>, ts: () => string): Record<string, unknown> {
+function answer(
+  method: string,
+  args: Record<string, unknown>,
+  ts: () => string,
+  base: string,
+): Record<string, unknown> {
   switch (method) {
+    case 'conversations.open':
+      return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
+    case 'files.getUploadURLExternal': {
+      const fileId = `F${ts().replace('.', '')}`;
+      return { ok: true, file_id: fileId, upload_url: `${base}upload/${fileId}` };
+    }
+    case 'files.completeUploadExternal':
+      return { ok: true, files: [{ id: 'F', title: 'file' }] };
     case 'auth.test':
       return {
         ok: true,
@@ -80,7 +95,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let serial = 0;
   let held: (() => void)[] | null = null;
   const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++serial).padStart(6, '0')}`;
+  const uploads: FakeSlack['uploads'] = [];
+  let base = '';
   const server: Server = createServer(async (req, res) => {
+    if (req.url?.startsWith('/upload/')) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const contentType = String(req.headers['content-type'] ?? '');
+      uploads.push({ fileId: req.url.slice('/upload/'.length), body: Buffer.concat(chunks), contentType });
+      res.writeHead(200);
+      res.end('OK');
+      return;
+    }
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     let args: Record<string, unknown>;
     try {
@@ -100,11 +126,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     calls.push({ method, args, at: Date.now() });
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(answer(method, args, ts)));
+    res.end(JSON.stringify(answer(method, args, ts, base)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}/`;
   return {
+    uploads,
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     refused,

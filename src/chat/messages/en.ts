@@ -105,6 +105,7 @@ export const en = {
   'refusal.top_of_ladder': 'This case is already with the general manager.',
   'refusal.not_found': 'There is no case {number}.',
   'refusal.not_involved': 'Only the owner and the managers of this case can see it here.',
+  'refusal.managers_only': 'Only managers and the general manager can export the register.',
   'list.mine': 'Open complaints you can act on',
   'list.found': 'Complaints matching “{text}”',
   'list.empty': 'No complaints found.',
@@ -121,8 +122,13 @@ export const en = {
   'report.overdue': 'Overdue now ({count})',
   'report.repeats': 'Repeat complaints ({count})',
   'report.none': 'none',
+  'export.title': 'Complaint register {month}',
+  'export.number': 'Case number',
+  'export.registeredAt': 'Registered',
+  'export.resolvedAt': 'Resolved',
+  'export.bad_month': 'Give the month as YYYY-MM, e.g. `/complaint export 2026-11`.',
   usage:
-    'Use `/complaint` to register a complaint, `/complaint show 202611-0007` to see one, `/complaint list` for the open ones you can act on, `/complaint find <phone or words>` to look one up.',
+    'Use `/complaint` to register a complaint, `/complaint show 202611-0007` to see one, `/complaint list` for the open ones you can act on, `/complaint find <phone or words>` to look one up, `/complaint export 2026-11` for the register of a month (managers).',
 };
 
 export type MessageKey = keyof typeof en;

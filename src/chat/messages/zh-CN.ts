@@ -104,6 +104,7 @@ export const zhCN: Record<MessageKey, string> = {
   'refusal.top_of_ladder': '本案已升级至总经理。',
   'refusal.not_found': '没有编号为 {number} 的投诉案件。',
   'refusal.not_involved': '只有本案责任人及其上级经理可以在此查看本案。',
+  'refusal.managers_only': '只有经理和总经理可以导出投诉登记表。',
   'list.mine': '您可处理的未结投诉',
   'list.found': '与“{text}”相符的投诉',
   'list.empty': '没有找到投诉案件。',
@@ -120,6 +121,11 @@ export const zhCN: Record<MessageKey, string> = {
   'report.overdue': '当前超时（{count}）',
   'report.repeats': '二次投诉（{count}）',
   'report.none': '无',
+  'export.title': '投诉登记表 {month}',
+  'export.number': '编号',
+  'export.registeredAt': '受理时间',
+  'export.resolvedAt': '处理时间',
+  'export.bad_month': '请按 YYYY-MM 给出月份，例如 `/complaint export 2026-11`。',
   usage:
-    '用法：`/complaint` 登记投诉，`/complaint show 202611-0007` 查看案件，`/complaint list` 查看您可处理的未结投诉，`/complaint find <电话或关键词>` 查找案件。',
+    '用法：`/complaint` 登记投诉，`/complaint show 202611-0007` 查看案件，`/complaint list` 查看您可处理的未结投诉，`/complaint find <电话或关键词>` 查找案件，`/complaint export 2026-11` 导出当月投诉登记表（经理）。',
 };

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { monthKey } from '../../src/domain/case-number.js';
+import { type Harness, people, startHarness } from '../support/harness.js';
+import { slashCommand, validComplaint } from '../support/slack-requests.js';
+
+/** The file's bytes, whether the client sent them raw or as a multipart form. */
+function fileText(upload: { body: Buffer; contentType: string }): string {
+  const text = upload.body.toString('utf8');
+  const boundary = /boundary=(.+)$/.exec(upload.contentType)?.[1];
+  if (!boundary) return text;
+  const part = text.split(`--${boundary}`).find((p) => p.includes('filename='));
+  return part?.split('\r\n\r\n').slice(1).join('\r\n\r\n').replace(/\r\n$/, '') ?? '';
+}
+
+describe('/complaint export', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('sends a manager the month’s register as CSV with a BOM, one row per case', async () => {
+    h = await startHarness();
+    const first = await h.register({ ...validComplaint, summary: 'Cold soup, "again", and late' });
+    const second = await h.register({
+      ...validComplaint,
+      customerName: '李先生',
+      customerPhone: '13900001111',
+    });
+    const month = monthKey(new Date(), 'Asia/Shanghai');
+    await h.post(slashCommand(people.manager, `export ${month.slice(0, 4)}-${month.slice(4)}`));
+    const [complete] = await h.slack.waitFor((c) => c.method === 'files.completeUploadExternal');
+    expect(JSON.stringify(complete?.args)).toContain(`D${people.manager.slice(1)}`); // to the manager, directly
+    const [upload] = h.slack.uploads;
+    if (!upload) throw new Error('nothing uploaded');
+    const csv = fileText(upload);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'Case number,Registered,Customer,Phone,Received by,Category,Class,What is the complaint?,Department,Owner,Receiver,Status,Resolution,Resolved',
+    );
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(`${first.number},`);
+    expect(lines[1]).toContain(',"Cold soup, ""again"", and late",');
+    expect(lines[2]).toMatch(
+      new RegExp(`^${second.number},.*,李先生,13900001111,Phone,Delivery / logistics,Class 1`),
+    );
+  });
+
+  it('is for managers only', async () => {
+    h = await startHarness();
+    await h.post(slashCommand(people.owner, 'export'));
+    const [refusal] = await h.slack.waitFor((c) => c.method === 'chat.postEphemeral');
+    expect(refusal?.args.text).toBe('Only managers and the general manager can export the register.');
+    expect(h.slack.uploads).toEqual([]);
+  });
+});
