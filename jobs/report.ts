@@ -22,3 +22,19 @@ export const reportJob =
     const stats = await store.statistics(period.from, period.to, now);
     await transport.report(policy.gm, kind, period, stats);
   };
+
+/** A day, the time after which the documents want a manager to look at an unresolved case (超过一天). */
+const DAY_MS = 86_400_000;
+
+/** Processes `daily-report`: each department manager gets their cases unresolved for more than a day. */
+export const dailyReportJob =
+  ({ store, transport, policy }: { store: CaseStore; transport: ChatTransport; policy: Policy }) =>
+  async (job: Job) => {
+    const now = new Date(payload.parse(job.data).at ?? job.timestamp);
+    const managers = [...new Set(policy.departments.map((d) => d.manager))];
+    for (const manager of managers) {
+      const departments = policy.departments.filter((d) => d.manager === manager).map((d) => d.id);
+      const cases = await store.openBefore(new Date(now.getTime() - DAY_MS), departments);
+      if (cases.length > 0) await transport.overdueList(manager, cases);
+    }
+  };

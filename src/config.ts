@@ -69,6 +69,7 @@ const policySchema = z
     repeatWindow: z.union([z.literal(0), duration]).prefault('90d'),
     reports: z
       .object({
+        daily: z.string().regex(CRON, 'must be a cron pattern like "0 9 * * *"').default('0 9 * * *'),
         weekly: z.string().regex(CRON, 'must be a cron pattern like "0 9 * * 1"').default('0 9 * * 1'),
         monthly: z.string().regex(CRON, 'must be a cron pattern like "0 9 1 * *"').default('0 9 1 * *'),
       })

@@ -8,7 +8,7 @@ import { deliverJob, digestJob, outboxChat } from '../jobs/outbox.js';
 import { createQueue, queueJobs, queueTimers } from '../jobs/queue.js';
 import { reconcileJob, watchdogJob } from '../jobs/reconcile.js';
 import { checkRedisSettings } from '../jobs/redis-settings.js';
-import { reportJob } from '../jobs/report.js';
+import { dailyReportJob, reportJob } from '../jobs/report.js';
 import { keepSchedulers } from '../jobs/schedulers.js';
 import { startWorker } from '../jobs/worker.js';
 import { acknowledgeCase } from './app/acknowledge-case.js';
@@ -95,6 +95,7 @@ export async function startRedress(
         }),
         digest: digestJob(queue, redis, env.REDIS_PREFIX),
         intake: intakeJob(openQueuedCase({ open, store, chat, clock }), policy),
+        'daily-report': dailyReportJob({ store, transport, policy }),
         'weekly-report': reportJob('weekly', { store, transport, policy }),
         'monthly-report': reportJob('monthly', { store, transport, policy }),
       },

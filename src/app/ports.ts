@@ -20,6 +20,8 @@ export interface CaseStore {
   linkRepeat(earlier: string, later: string): Promise<void>;
   /** The numbers of the cases registered in [from, to), judged at `now`. */
   statistics(from: Date, to: Date, now: Date): Promise<Statistics>;
+  /** Open cases of the given departments registered before a time. */
+  openBefore(before: Date, departments: string[]): Promise<Case[]>;
   /** Every case of a month (`YYYYMM`), in the order of their numbers. */
   casesOfMonth(month: string): Promise<Case[]>;
   /** Every case not resolved yet, read lazily. */

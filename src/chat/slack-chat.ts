@@ -5,7 +5,7 @@ import type { Case } from '../domain/case.js';
 import type { Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
 import type { Statistics } from '../domain/statistics.js';
-import { caseBlocks, categoryName, digestBlocks, reportBlocks, slackDate } from './blocks.js';
+import { caseBlocks, caseListBlocks, categoryName, digestBlocks, reportBlocks, slackDate } from './blocks.js';
 import { translator } from './i18n.js';
 
 /** What goes over the wire to Slack; the outbox decides when. */
@@ -15,6 +15,8 @@ export interface ChatTransport {
   notify(to: string, notice: Notice, c: Case): Promise<void>;
   /** One message listing many cases escalated to one person, each with a button. */
   digest(to: string, cases: Case[]): Promise<void>;
+  /** A manager's list of their cases unresolved for more than a day. */
+  overdueList(to: string, cases: Case[]): Promise<void>;
   /** The statistics of a period. */
   report(to: string, kind: ReportKind, period: { from: Date; to: Date }, stats: Statistics): Promise<void>;
 }
@@ -62,6 +64,12 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
         ...caseBlocks(t, c, policy, 'owner-or-manager'),
       ];
       await client.chat.postMessage({ channel: to, text, blocks });
+    },
+
+    async overdueList(to, cases) {
+      const title = t('report.daily', { count: cases.length });
+      const blocks = caseListBlocks(t, title, cases, (c) => c.customer.phone);
+      await client.chat.postMessage({ channel: to, text: title, blocks });
     },
 
     async report(to, kind, period, stats) {

@@ -39,7 +39,7 @@ export interface Policy {
   categories: string[];
   deadlines: DeadlinePolicy;
   /** When reports go out, as cron patterns in the policy's timezone. */
-  reports: { weekly: string; monthly: string };
+  reports: { daily: string; weekly: string; monthly: string };
   /** A complaint from a customer with another case this recent is a repeat (二次投诉): class 2 at least; 0 never. */
   repeatWindow: number;
 }

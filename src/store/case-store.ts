@@ -85,6 +85,11 @@ export function caseStore(db: Collections): CaseStore {
       };
     },
 
+    async openBefore(before, departments) {
+      const { filter, sort } = q.openSince(before, departments);
+      return db.findPage(filter, sort, 0, MONTH_LIMIT);
+    },
+
     async casesOfMonth(month) {
       const { filter, sort } = q.casesOfMonth(month);
       return db.findPage(filter, sort, 0, MONTH_LIMIT);

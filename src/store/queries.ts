@@ -180,3 +180,14 @@ export const casesOfMonth = (month: string) => ({
   filter: { number: { $regex: `^${month}-` } },
   sort: { number: 1 as const },
 });
+
+/** Open cases registered before a time, of some departments: a manager's daily list. */
+export const openSince = (before: Date, departments: string[]) => ({
+  filter: {
+    status: { $ne: 'resolved' },
+    number: { $exists: true },
+    createdAt: { $lt: before },
+    department: { $in: departments },
+  },
+  sort: { number: 1 as const },
+});

@@ -3,8 +3,8 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QUEUE_NAME } from '../../jobs/queue.js';
 import { ids } from '../../src/chat/blocks.js';
-import { type Harness, people, REDIS_URL, startHarness } from '../support/harness.js';
-import { viewSubmission } from '../support/slack-requests.js';
+import { type Harness, people, REDIS_URL, startHarness, testPolicy } from '../support/harness.js';
+import { validComplaint, viewSubmission } from '../support/slack-requests.js';
 
 describe('the weekly statistics', () => {
   let h: Harness;
@@ -48,6 +48,47 @@ describe('the weekly statistics', () => {
     expect(text).toContain('• Class 1 · first complaint: 2');
     expect(text).toContain(`Overdue now (1)*\\n${late.number}`);
     expect(text).toContain('Repeat complaints (0)*\\nnone');
+    await queue.close();
+  });
+});
+
+describe('the daily list', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('gives each department manager their cases unresolved for more than a day, with full phones', async () => {
+    const policy = testPolicy();
+    policy.departments.push({ id: 'kitchen', name: 'Kitchen', owner: 'U0COOK', manager: 'U0CHEF' });
+    h = await startHarness(policy);
+    const delivery = await h.register();
+    const kitchen = await h.register({ ...validComplaint, department: 'kitchen' });
+    const queue = new Queue(QUEUE_NAME, {
+      connection: new Redis(REDIS_URL, { maxRetriesPerRequest: null }),
+      prefix: h.prefix,
+    });
+    expect(await queue.getJobScheduler('daily-report')).toMatchObject({
+      pattern: '0 9 * * *',
+      tz: 'Asia/Shanghai',
+    });
+
+    await queue.add('daily-report', { at: Date.now() + 2 * 86_400_000 });
+    const [toManager] = await h.slack.waitFor(
+      (c) => c.args.channel === people.manager && /more than a day/.test(String(c.args.text)),
+    );
+    const [toChef] = await h.slack.waitFor(
+      (c) => c.args.channel === 'U0CHEF' && /more than a day/.test(String(c.args.text)),
+    );
+    expect(String(toManager?.args.text)).toBe('Your complaints unresolved for more than a day (1)');
+    expect(JSON.stringify(toManager?.args.blocks)).toContain(delivery.number);
+    expect(JSON.stringify(toManager?.args.blocks)).toContain('13812345678');
+    expect(JSON.stringify(toChef?.args.blocks)).toContain(kitchen.number);
+    expect(JSON.stringify(toChef?.args.blocks)).not.toContain(delivery.number);
+
+    await queue.add('daily-report', { at: Date.now() }); // nothing is a day old yet: nobody is bothered
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(h.slack.calls.filter((c) => /more than a day/.test(String(c.args.text)))).toHaveLength(2);
     await queue.close();
   });
 });

@@ -46,7 +46,7 @@ export function testPolicy(deadlines: Partial<DeadlinePolicy> = {}): Policy {
     categories: ['delivery', 'food_safety', 'other'],
     // Off, so that tests may register many cases of one customer; the repeat tests turn it on.
     repeatWindow: 0,
-    reports: { weekly: '0 9 * * 1', monthly: '0 9 1 * *' },
+    reports: { daily: '0 9 * * *', weekly: '0 9 * * 1', monthly: '0 9 1 * *' },
     deadlines: {
       acknowledge: 3600_000,
       resolve: 86_400_000,

@@ -122,6 +122,7 @@ export const en = {
   'report.overdue': 'Overdue now ({count})',
   'report.repeats': 'Repeat complaints ({count})',
   'report.none': 'none',
+  'report.daily': 'Your complaints unresolved for more than a day ({count})',
   'export.title': 'Complaint register {month}',
   'export.number': 'Case number',
   'export.registeredAt': 'Registered',

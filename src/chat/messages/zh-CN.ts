@@ -121,6 +121,7 @@ export const zhCN: Record<MessageKey, string> = {
   'report.overdue': '当前超时（{count}）',
   'report.repeats': '二次投诉（{count}）',
   'report.none': '无',
+  'report.daily': '超过一天未解决的投诉（{count}）',
   'export.title': '投诉登记表 {month}',
   'export.number': '编号',
   'export.registeredAt': '受理时间',
