@@ -139,96 +139,63 @@ export function queuedView(t: Translate): ModalView {
   };
 }
 
-/** The form for a contact with the customer: when, how, and what was said. */
-export function contactModal(t: Translate, number: string, metadata: string): ModalView {
+/** A form about one case: its number in the title, the button's message in the metadata. */
+function caseForm(
+  t: Translate,
+  callbackId: string,
+  title: string,
+  metadata: string,
+  blocks: KnownBlock[],
+): ModalView {
   return {
     type: 'modal',
-    callback_id: ids.contactView,
+    callback_id: callbackId,
     private_metadata: metadata,
-    title: plain(t('modal.contact.title', { number })),
+    title: plain(title),
     submit: plain(t('modal.submit')),
     close: plain(t('modal.cancel')),
-    blocks: [
-      {
-        type: 'input',
-        block_id: 'at',
-        label: plain(t('field.contactAt')),
-        element: { type: 'datetimepicker', action_id: ids.input },
-      },
-      {
-        type: 'input',
-        block_id: 'how',
-        label: plain(t('field.contactHow')),
-        element: {
-          type: 'static_select',
-          action_id: ids.input,
-          options: CONTACT_WAYS.map((way) => option(t(`contact.${way}`), way)),
-        },
-      },
-      {
-        type: 'input',
-        block_id: 'what',
-        label: plain(t('field.contactWhat')),
-        element: { type: 'plain_text_input', action_id: ids.input, multiline: true, max_length: SUMMARY_MAX },
-      },
-    ],
+    blocks,
   };
+}
+
+const formField = (blockId: string, label: string, element: object): KnownBlock =>
+  ({
+    type: 'input',
+    block_id: blockId,
+    label: plain(label),
+    element: { action_id: ids.input, ...element },
+  }) as KnownBlock;
+const longText = { type: 'plain_text_input', multiline: true, max_length: SUMMARY_MAX };
+
+/** The form for a contact with the customer: when, how, and what was said. */
+export function contactModal(t: Translate, number: string, metadata: string): ModalView {
+  return caseForm(t, ids.contactView, t('modal.contact.title', { number }), metadata, [
+    formField('at', t('field.contactAt'), { type: 'datetimepicker' }),
+    formField('how', t('field.contactHow'), {
+      type: 'static_select',
+      options: CONTACT_WAYS.map((way) => option(t(`contact.${way}`), way)),
+    }),
+    formField('what', t('field.contactWhat'), longText),
+  ]);
 }
 
 /** The form for more time: the new promised time, why, and that the customer was told. */
 export function extendModal(t: Translate, number: string, metadata: string): ModalView {
-  return {
-    type: 'modal',
-    callback_id: ids.extendView,
-    private_metadata: metadata,
-    title: plain(t('modal.extend.title', { number })),
-    submit: plain(t('modal.submit')),
-    close: plain(t('modal.cancel')),
-    blocks: [
-      {
-        type: 'input',
-        block_id: 'promisedAt',
-        label: plain(t('field.promisedAt')),
-        element: { type: 'datetimepicker', action_id: ids.input },
-      },
-      {
-        type: 'input',
-        block_id: 'reason',
-        label: plain(t('field.extendReason')),
-        element: { type: 'plain_text_input', action_id: ids.input, multiline: true, max_length: SUMMARY_MAX },
-      },
-      {
-        type: 'input',
-        block_id: 'informed',
-        label: plain(t('field.informed')),
-        element: {
-          type: 'checkboxes',
-          action_id: ids.input,
-          options: [option(t('field.informed.option'), 'yes')],
-        },
-      },
-    ],
-  };
+  return caseForm(t, ids.extendView, t('modal.extend.title', { number }), metadata, [
+    formField('promisedAt', t('field.promisedAt'), { type: 'datetimepicker' }),
+    formField('reason', t('field.extendReason'), longText),
+    formField('informed', t('field.informed'), {
+      type: 'checkboxes',
+      options: [option(t('field.informed.option'), 'yes')],
+    }),
+  ]);
 }
 
 /** The short form for what was done, opened by the Resolve button. */
 export function resolveModal(t: Translate, number: string, metadata: string): ModalView {
-  return {
-    type: 'modal',
-    callback_id: ids.resolveView,
-    private_metadata: metadata,
-    title: plain(t('modal.resolve.title', { number })),
-    submit: plain(t('modal.submit')),
-    close: plain(t('modal.cancel')),
-    blocks: [
-      {
-        type: 'input',
-        block_id: 'resolution',
-        label: plain(t('field.resolution')),
-        element: { type: 'plain_text_input', action_id: ids.input, multiline: true, max_length: SUMMARY_MAX },
-      },
-    ],
-  };
+  return caseForm(t, ids.resolveView, t('modal.resolve.title', { number }), metadata, [
+    formField('resolution', t('field.resolution'), longText),
+  ]);
 }
 
 function deadlineLine(t: Translate, d: Deadline, timezone: string): string {
