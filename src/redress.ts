@@ -13,6 +13,7 @@ import { keepSchedulers } from '../jobs/schedulers.js';
 import { startWorker } from '../jobs/worker.js';
 import { acknowledgeCase } from './app/acknowledge-case.js';
 import { announceCase } from './app/announce-case.js';
+import { closeCase } from './app/close-case.js';
 import { escalateCase } from './app/escalate-case.js';
 import { extendCase } from './app/extend-case.js';
 import { fireDeadline } from './app/fire-deadline.js';
@@ -21,7 +22,9 @@ import { openCase } from './app/open-case.js';
 import { openQueuedCase } from './app/open-queued-case.js';
 import type { CaseStore, Clock } from './app/ports.js';
 import { reconcileTimers } from './app/reconcile-timers.js';
+import { recordRootCauseOf } from './app/record-root-cause.js';
 import { registerComplaint } from './app/register-complaint.js';
+import { reopenCase } from './app/reopen-case.js';
 import { resolveCase } from './app/resolve-case.js';
 import { translator } from './chat/i18n.js';
 import { slackChat } from './chat/slack-chat.js';
@@ -126,6 +129,9 @@ export async function startRedress(
             escalateCase: escalateCase(actions),
             logContact: logContactWith(actions),
             extendCase: extendCase({ ...actions, policy }),
+            recordRootCause: recordRootCauseOf(actions),
+            closeCase: closeCase(actions),
+            reopenCase: reopenCase({ ...actions, policy }),
           },
           log,
         );

@@ -1,9 +1,12 @@
 import type { acknowledgeCase } from '../../src/app/acknowledge-case.js';
+import type { closeCase } from '../../src/app/close-case.js';
 import type { escalateCase } from '../../src/app/escalate-case.js';
 import type { extendCase } from '../../src/app/extend-case.js';
 import type { logContactWith } from '../../src/app/log-contact.js';
 import type { CaseStore } from '../../src/app/ports.js';
+import type { recordRootCauseOf } from '../../src/app/record-root-cause.js';
 import type { registerComplaint } from '../../src/app/register-complaint.js';
+import type { reopenCase } from '../../src/app/reopen-case.js';
 import type { resolveCase } from '../../src/app/resolve-case.js';
 import type { Translate } from '../../src/chat/i18n.js';
 import type { Policy } from '../../src/domain/policy.js';
@@ -19,4 +22,7 @@ export interface SlackDeps {
   escalateCase: ReturnType<typeof escalateCase>;
   logContact: ReturnType<typeof logContactWith>;
   extendCase: ReturnType<typeof extendCase>;
+  recordRootCause: ReturnType<typeof recordRootCauseOf>;
+  closeCase: ReturnType<typeof closeCase>;
+  reopenCase: ReturnType<typeof reopenCase>;
 }

@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ids } from '../../src/chat/blocks.js';
 import { acknowledgeButton } from './acknowledge-button.js';
+import { closeButton } from './close-button.js';
 import { complaintCommand } from './complaint-command.js';
 import { complaintSubmit } from './complaint-submit.js';
 import { contactButton } from './contact-button.js';
@@ -10,8 +11,12 @@ import { escalateButton } from './escalate-button.js';
 import { extendButton } from './extend-button.js';
 import { extendSubmit } from './extend-submit.js';
 import { moreButton } from './more-button.js';
+import { reopenButton } from './reopen-button.js';
+import { reopenSubmit } from './reopen-submit.js';
 import { resolveButton } from './resolve-button.js';
 import { resolveSubmit } from './resolve-submit.js';
+import { rootCauseButton } from './root-cause-button.js';
+import { rootCauseSubmit } from './root-cause-submit.js';
 import { showButton } from './show-button.js';
 
 /** Binds every Slack command, view and action id to its handler. */
@@ -21,10 +26,15 @@ export function register(app: App, deps: SlackDeps): void {
   app.view(ids.resolveView, resolveSubmit(deps));
   app.view(ids.contactView, contactSubmit(deps));
   app.view(ids.extendView, extendSubmit(deps));
+  app.view(ids.rootCauseView, rootCauseSubmit(deps));
+  app.view(ids.reopenView, reopenSubmit(deps));
   app.action(ids.acknowledge, acknowledgeButton(deps));
   app.action(ids.resolve, resolveButton(deps));
   app.action(ids.contact, contactButton(deps));
   app.action(ids.extend, extendButton(deps));
+  app.action(ids.rootCause, rootCauseButton(deps));
+  app.action(ids.close, closeButton(deps));
+  app.action(ids.reopen, reopenButton(deps));
   app.action(ids.escalate, escalateButton(deps));
   app.action(ids.more, moreButton(deps));
   app.action<BlockAction<ButtonAction>>(

@@ -5,7 +5,7 @@ import type { CaseStore, MessageRef } from '../../src/app/ports.js';
 import type { Outcome } from '../../src/app/transact.js';
 import type { Translate } from '../../src/chat/i18n.js';
 import type { Case } from '../../src/domain/case.js';
-import { resolveRefusal } from '../../src/domain/transitions.js';
+import { type Refusal, resolveRefusal } from '../../src/domain/transitions.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & { client: WebClient };
 
@@ -71,13 +71,14 @@ export const caseFormButton =
   (
     { t, store }: { t: Translate; store: CaseStore },
     form: (t: Translate, number: string, metadata: string) => ModalView,
+    refusalOf: (c: Case, user: string) => Refusal | null = resolveRefusal,
   ) =>
   async (args: ButtonArgs) => {
     const { ack, body, client } = args;
     await ack();
     const c = await pressedCase(store, t, args);
     if (!c) return;
-    const reason = resolveRefusal(c, body.user.id);
+    const reason = refusalOf(c, body.user.id);
     if (reason)
       return explainRefusal(client, t, replyTo(body), c.number, { kind: 'refused', reason, case: c });
     const metadata = JSON.stringify({ number: c.number, pressedIn: pressedIn(body) });

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { Case, Deadline } from '../domain/case.js';
-import { isFinished, isMajor } from '../domain/case.js';
+import { isMajor } from '../domain/case.js';
 import { INTAKE_CHANNELS, SUMMARY_MAX } from '../domain/complaint.js';
 import { maskPhone } from '../domain/phone.js';
 import type { Locale, Policy } from '../domain/policy.js';
@@ -18,6 +18,11 @@ export const ids = {
   escalate: 'case_escalate',
   contact: 'case_contact',
   contactView: 'contact_submit',
+  rootCause: 'case_root_cause',
+  rootCauseView: 'root_cause_submit',
+  close: 'case_close',
+  reopen: 'case_reopen',
+  reopenView: 'reopen_submit',
   extend: 'case_extend',
   extendView: 'extend_submit',
   /** Buttons of a digest, one per case; Slack wants action ids unique within a block. */
@@ -191,6 +196,29 @@ export function extendModal(t: Translate, number: string, metadata: string): Mod
   ]);
 }
 
+/** The form for the root cause and corrective action (8D), the case's department proposed. */
+export function rootCauseModal(policy: Policy) {
+  return (t: Translate, number: string, metadata: string): ModalView => {
+    const departments = policy.departments.map((d) => option(d.name, d.id));
+    return caseForm(t, ids.rootCauseView, t('modal.rootCause.title', { number }), metadata, [
+      formField('cause', t('field.cause'), longText),
+      formField('corrective', t('field.corrective'), longText),
+      formField('preventive', t('field.preventive'), longText),
+      formField('department', t('field.responsibleDepartment'), {
+        type: 'static_select',
+        options: departments,
+      }),
+    ]);
+  };
+}
+
+/** The form for reopening: why. */
+export function reopenModal(t: Translate, number: string, metadata: string): ModalView {
+  return caseForm(t, ids.reopenView, t('modal.reopen.title', { number }), metadata, [
+    formField('reason', t('field.reopenReason'), longText),
+  ]);
+}
+
 /** The short form for what was done, opened by the Resolve button. */
 export function resolveModal(t: Translate, number: string, metadata: string): ModalView {
   return caseForm(t, ids.resolveView, t('modal.resolve.title', { number }), metadata, [
@@ -258,7 +286,12 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
       },
     });
   }
-  if (!isFinished(c)) blocks.push({ type: 'actions', block_id: 'case_actions', elements: caseButtons(t, c) });
+  if (c.rootCause) {
+    const { cause, corrective, preventive } = c.rootCause;
+    const text = [cause, corrective, preventive].map(mrkdwnEscape).join('\n').slice(0, 2900);
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${t('card.rootCause')}*\n${text}` } });
+  }
+  blocks.push({ type: 'actions', block_id: 'case_actions', elements: caseButtons(t, c) });
   return blocks;
 }
 
@@ -270,10 +303,19 @@ function caseButtons(t: Translate, c: Case) {
     value: c.number,
     ...(style ? { style } : {}),
   });
+  if (c.status === 'closed') return [button(ids.reopen, t('button.reopen'))];
+  if (c.status === 'resolved') {
+    return [
+      button(ids.rootCause, t('button.rootCause')),
+      button(ids.close, t('button.close'), 'primary'),
+      button(ids.reopen, t('button.reopen')),
+    ];
+  }
   return [
     ...(c.status === 'registered' ? [button(ids.acknowledge, t('button.acknowledge'), 'primary')] : []),
     button(ids.contact, t('button.contact')),
     button(ids.extend, t('button.extend')),
+    button(ids.rootCause, t('button.rootCause')),
     button(ids.resolve, t('button.resolve')),
     button(ids.escalate, t('button.escalate'), 'danger'),
   ];

@@ -1,6 +1,6 @@
 import type { Complaint } from './complaint.js';
 
-export type CaseStatus = 'registered' | 'accepted' | 'resolved';
+export type CaseStatus = 'registered' | 'accepted' | 'resolved' | 'closed';
 export type DeadlineKind = 'acknowledge' | 'callback' | 'resolve';
 
 /** A promise the company made about a case, and when it was kept. */
@@ -33,7 +33,10 @@ export type TimelineType =
   | 'gm-informed'
   | 'reporter-told'
   | 'contacted'
-  | 'extended';
+  | 'extended'
+  | 'root-cause'
+  | 'closed'
+  | 'reopened';
 
 /** One line of the case's append-only history. */
 export interface TimelineEntry {
@@ -47,6 +50,14 @@ export interface TimelineEntry {
   text?: string;
   /** Unique per case for pings, so a retried job never sends the same one twice. */
   key?: string;
+}
+
+/** Why it happened and what changes (8D): required before a major case closes. */
+export interface RootCause {
+  cause: string;
+  corrective: string;
+  preventive: string;
+  department: string;
 }
 
 /** A complaint case as stored. */
@@ -79,6 +90,7 @@ export interface Case {
   createdAt: Date;
   deadlines: Deadline[];
   resolution?: string;
+  rootCause?: RootCause;
   card?: { channel: string; ts: string };
   timeline: TimelineEntry[];
 }
@@ -92,7 +104,12 @@ export function isMajor(c: Pick<Case, 'class' | 'compensation'>): boolean {
 }
 
 export function isFinished(c: Pick<Case, 'status'>): boolean {
-  return c.status === 'resolved';
+  return c.status === 'resolved' || c.status === 'closed';
+}
+
+/** Class 2 and 3 and major cases need their root cause before they close (原因分析, 纠正预防措施). */
+export function needsRootCause(c: Pick<Case, 'class' | 'compensation' | 'repeat'>): boolean {
+  return isMajor(c);
 }
 
 /** Managers on the ladder: everyone above the owner. */

@@ -1,6 +1,8 @@
-import type { Case, Deadline, TimelineEntry } from './case.js';
-import { isFinished, managersOf } from './case.js';
+import type { Case, Deadline, RootCause, TimelineEntry } from './case.js';
+import { isFinished, isMajor, managersOf, needsRootCause } from './case.js';
 import type { DeadlineStep } from './deadlines.js';
+import { planDeadlines } from './deadlines.js';
+import type { DeadlinePolicy } from './policy.js';
 
 /** Why a person may not do what they asked; each is a message-catalog key. */
 export type Refusal =
@@ -9,7 +11,10 @@ export type Refusal =
   | 'refusal.not_on_ladder'
   | 'refusal.already_acknowledged'
   | 'refusal.already_resolved'
-  | 'refusal.top_of_ladder';
+  | 'refusal.top_of_ladder'
+  | 'refusal.not_resolved'
+  | 'refusal.root_cause_first'
+  | 'refusal.not_finished';
 
 export type Transition = { kind: 'ok'; case: Case } | { kind: 'refused'; reason: Refusal };
 
@@ -137,4 +142,50 @@ export function escalate(c: Case, actor: string, now: Date): Transition {
 /** The timeline line that records a deadline step once its message was sent. */
 export function stepEntry(step: DeadlineStep, now: Date): TimelineEntry & { key: string } {
   return { at: now, by: 'system', type: step.type, to: step.to, key: step.key };
+}
+
+/** Why this person may not work on the case's record (root cause, close, reopen), or null when they may. */
+export function recordRefusal(c: Case, actor: string): Refusal | null {
+  return actor === c.owner || managersOf(c).includes(actor) ? null : 'refusal.not_owner_or_manager';
+}
+
+/** Root cause and corrective action (原因分析, 纠正预防措施), before or after the case is resolved. */
+export function recordRootCause(c: Case, actor: string, rootCause: RootCause, now: Date): Transition {
+  const refusal = recordRefusal(c, actor) ?? (c.status === 'closed' ? 'refusal.already_resolved' : null);
+  if (refusal) return refuse(refusal);
+  const entry: TimelineEntry = { at: now, by: actor, type: 'root-cause', text: rootCause.cause };
+  return { kind: 'ok', case: { ...c, rootCause, timeline: append(c, entry) } };
+}
+
+/** Closes (结案) a resolved case; a major one only with its root cause. */
+export function close(c: Case, actor: string, now: Date): Transition {
+  const refusal =
+    recordRefusal(c, actor) ??
+    (c.status !== 'resolved' ? 'refusal.not_resolved' : null) ??
+    (needsRootCause(c) && !c.rootCause ? 'refusal.root_cause_first' : null);
+  if (refusal) return refuse(refusal);
+  return {
+    kind: 'ok',
+    case: { ...c, status: 'closed', timeline: append(c, { at: now, by: actor, type: 'closed' }) },
+  };
+}
+
+/** Reopens a resolved or closed case, with a reason; it gets fresh deadlines from now, planned as for a new case. */
+export function reopen(
+  c: Case,
+  actor: string,
+  reason: string,
+  now: Date,
+  policy: DeadlinePolicy,
+): Transition {
+  const refusal = recordRefusal(c, actor) ?? (isFinished(c) ? null : 'refusal.not_finished');
+  if (refusal) return refuse(refusal);
+  const fresh = planDeadlines(isMajor(c), now, policy).filter((d) => d.kind !== 'acknowledge');
+  const version = (kind: string) => (c.deadlines.find((d) => d.kind === kind)?.version ?? 0) + 1;
+  const deadlines = [
+    ...c.deadlines.filter((d) => d.kind === 'acknowledge'),
+    ...fresh.map((d) => ({ ...d, version: version(d.kind) })),
+  ];
+  const entry: TimelineEntry = { at: now, by: actor, type: 'reopened', text: reason };
+  return { kind: 'ok', case: { ...c, status: 'accepted', deadlines, timeline: append(c, entry) } };
 }

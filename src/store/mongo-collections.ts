@@ -42,6 +42,7 @@ const caseSchema = new Schema(
     createdAt: Date,
     deadlines: [deadline],
     resolution: String,
+    rootCause: { cause: String, corrective: String, preventive: String, department: String },
     card: { channel: String, ts: String },
     timeline: [timelineEntry],
   },

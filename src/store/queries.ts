@@ -18,6 +18,7 @@ const SETTABLE = [
   'level',
   'deadlines',
   'resolution',
+  'rootCause',
   'card',
   'class',
   'compensation',
