@@ -23,6 +23,7 @@ import { openQueuedCase } from './app/open-queued-case.js';
 import type { CaseStore, Clock } from './app/ports.js';
 import { reconcileTimers } from './app/reconcile-timers.js';
 import { recordRootCauseOf } from './app/record-root-cause.js';
+import { recordVerdictOf } from './app/record-verdict.js';
 import { registerComplaint } from './app/register-complaint.js';
 import { reopenCase } from './app/reopen-case.js';
 import { resolveCase } from './app/resolve-case.js';
@@ -132,6 +133,7 @@ export async function startRedress(
             recordRootCause: recordRootCauseOf(actions),
             closeCase: closeCase(actions),
             reopenCase: reopenCase({ ...actions, policy }),
+            recordVerdict: recordVerdictOf({ ...actions, open }),
           },
           log,
         );

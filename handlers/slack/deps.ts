@@ -5,6 +5,7 @@ import type { extendCase } from '../../src/app/extend-case.js';
 import type { logContactWith } from '../../src/app/log-contact.js';
 import type { CaseStore } from '../../src/app/ports.js';
 import type { recordRootCauseOf } from '../../src/app/record-root-cause.js';
+import type { recordVerdictOf } from '../../src/app/record-verdict.js';
 import type { registerComplaint } from '../../src/app/register-complaint.js';
 import type { reopenCase } from '../../src/app/reopen-case.js';
 import type { resolveCase } from '../../src/app/resolve-case.js';
@@ -25,4 +26,5 @@ export interface SlackDeps {
   recordRootCause: ReturnType<typeof recordRootCauseOf>;
   closeCase: ReturnType<typeof closeCase>;
   reopenCase: ReturnType<typeof reopenCase>;
+  recordVerdict: ReturnType<typeof recordVerdictOf>;
 }

@@ -18,6 +18,8 @@ import { resolveSubmit } from './resolve-submit.js';
 import { rootCauseButton } from './root-cause-button.js';
 import { rootCauseSubmit } from './root-cause-submit.js';
 import { showButton } from './show-button.js';
+import { verdictButton } from './verdict-button.js';
+import { verdictSubmit } from './verdict-submit.js';
 
 /** Binds every Slack command, view and action id to its handler. */
 export function register(app: App, deps: SlackDeps): void {
@@ -28,6 +30,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.view(ids.extendView, extendSubmit(deps));
   app.view(ids.rootCauseView, rootCauseSubmit(deps));
   app.view(ids.reopenView, reopenSubmit(deps));
+  app.view(ids.verdictView, verdictSubmit(deps));
   app.action(ids.acknowledge, acknowledgeButton(deps));
   app.action(ids.resolve, resolveButton(deps));
   app.action(ids.contact, contactButton(deps));
@@ -35,6 +38,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.action(ids.rootCause, rootCauseButton(deps));
   app.action(ids.close, closeButton(deps));
   app.action(ids.reopen, reopenButton(deps));
+  app.action(ids.verdict, verdictButton(deps));
   app.action(ids.escalate, escalateButton(deps));
   app.action(ids.more, moreButton(deps));
   app.action<BlockAction<ButtonAction>>(

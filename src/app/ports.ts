@@ -16,6 +16,8 @@ export interface CaseStore {
   search(search: CaseSearch, page: number, pageSize: number): Promise<{ cases: Case[]; more: boolean }>;
   /** The customer's latest case registered since the given time. */
   latestOfCustomer(phone: string, since: Date): Promise<Case | null>;
+  /** Links a case the customer rejected and the case that follows it. */
+  linkRejection(rejected: string, follower: string): Promise<void>;
   /** Links an earlier case to a later repeat of it. */
   linkRepeat(earlier: string, later: string): Promise<void>;
   /** The numbers of the cases registered in [from, to), judged at `now`. */

@@ -23,6 +23,8 @@ export const ids = {
   close: 'case_close',
   reopen: 'case_reopen',
   reopenView: 'reopen_submit',
+  verdict: 'case_verdict',
+  verdictView: 'verdict_submit',
   extend: 'case_extend',
   extendView: 'extend_submit',
   /** Buttons of a digest, one per case; Slack wants action ids unique within a block. */
@@ -212,6 +214,20 @@ export function rootCauseModal(policy: Policy) {
   };
 }
 
+/** The form for the customer's verdict at the callback: accepted or not, satisfaction, comment. */
+export function verdictModal(t: Translate, number: string, metadata: string): ModalView {
+  const verdicts = [option(t('verdict.accepted'), 'accepted'), option(t('verdict.rejected'), 'rejected')];
+  const scores = [5, 4, 3, 2, 1].map((n) => option(`${'★'.repeat(n)} ${n}`, String(n)));
+  return caseForm(t, ids.verdictView, t('modal.verdict.title', { number }), metadata, [
+    formField('verdict', t('field.verdict'), { type: 'static_select', options: verdicts }),
+    formField('satisfaction', t('field.satisfaction'), { type: 'static_select', options: scores }),
+    {
+      ...(formField('comment', t('field.verdictComment'), longText) as object),
+      optional: true,
+    } as KnownBlock,
+  ]);
+}
+
 /** The form for reopening: why. */
 export function reopenModal(t: Translate, number: string, metadata: string): ModalView {
   return caseForm(t, ids.reopenView, t('modal.reopen.title', { number }), metadata, [
@@ -286,6 +302,23 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
       },
     });
   }
+  const links = [
+    ...(c.rejectionOf ? [t('card.rejectionOf', { number: c.rejectionOf })] : []),
+    ...(c.rejectedInto ? [t('card.rejectedInto', { number: c.rejectedInto })] : []),
+  ];
+  if (links.length > 0)
+    blocks.splice(2, 0, { type: 'context', elements: [{ type: 'mrkdwn', text: links.join('\n') }] });
+  if (c.verdict) {
+    const verdict = [
+      t(c.verdict.accepted ? 'verdict.accepted' : 'verdict.rejected'),
+      `${'★'.repeat(c.verdict.satisfaction)}`,
+    ];
+    const comment = c.verdict.comment ? `\n${mrkdwnEscape(c.verdict.comment).slice(0, 2000)}` : '';
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${t('card.verdict')}*\n${verdict.join(' ')}${comment}` },
+    });
+  }
   if (c.rootCause) {
     const { cause, corrective, preventive } = c.rootCause;
     const text = [cause, corrective, preventive].map(mrkdwnEscape).join('\n').slice(0, 2900);
@@ -306,8 +339,9 @@ function caseButtons(t: Translate, c: Case) {
   if (c.status === 'closed') return [button(ids.reopen, t('button.reopen'))];
   if (c.status === 'resolved') {
     return [
+      ...(c.verdict ? [] : [button(ids.verdict, t('button.verdict'), 'primary')]),
       button(ids.rootCause, t('button.rootCause')),
-      button(ids.close, t('button.close'), 'primary'),
+      button(ids.close, t('button.close')),
       button(ids.reopen, t('button.reopen')),
     ];
   }
@@ -422,6 +456,14 @@ export function reportBlocks(
               met: stats.deadlines.met,
               judged: stats.deadlines.judged,
             }),
+        ...(stats.satisfaction.average === null
+          ? []
+          : [
+              t('report.satisfaction', {
+                average: stats.satisfaction.average,
+                count: stats.satisfaction.count,
+              }),
+            ]),
       ]),
       counts(t('report.byCategory'), stats.byCategory, (key) => categoryName(t, key)),
       counts(t('report.byClass'), stats.byClass, (key) =>

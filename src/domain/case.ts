@@ -36,7 +36,8 @@ export type TimelineType =
   | 'extended'
   | 'root-cause'
   | 'closed'
-  | 'reopened';
+  | 'reopened'
+  | 'verdict';
 
 /** One line of the case's append-only history. */
 export interface TimelineEntry {
@@ -50,6 +51,13 @@ export interface TimelineEntry {
   text?: string;
   /** Unique per case for pings, so a retried job never sends the same one twice. */
   key?: string;
+}
+
+/** What the customer said of the resolution at the callback (回访). */
+export interface Verdict {
+  accepted: boolean;
+  satisfaction: number;
+  comment?: string;
 }
 
 /** Why it happened and what changes (8D): required before a major case closes. */
@@ -91,6 +99,10 @@ export interface Case {
   deadlines: Deadline[];
   resolution?: string;
   rootCause?: RootCause;
+  verdict?: Verdict;
+  /** A case the customer rejected is closed and followed by a new major case: the links both ways. */
+  rejectedInto?: string;
+  rejectionOf?: string;
   card?: { channel: string; ts: string };
   timeline: TimelineEntry[];
 }

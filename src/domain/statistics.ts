@@ -14,6 +14,8 @@ export interface Statistics {
   deadlines: { judged: number; met: number };
   overdue: { number: string; owner: string; department: string }[];
   repeats: string[];
+  /** The customers' average satisfaction (1–5) and how many gave one; null average when nobody did. */
+  satisfaction: { average: number | null; count: number };
 }
 
 /** The share of deadlines kept, in whole percent; null when none was due yet. */

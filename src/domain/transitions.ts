@@ -1,4 +1,4 @@
-import type { Case, Deadline, RootCause, TimelineEntry } from './case.js';
+import type { Case, Deadline, RootCause, TimelineEntry, Verdict } from './case.js';
 import { isFinished, isMajor, managersOf, needsRootCause } from './case.js';
 import type { DeadlineStep } from './deadlines.js';
 import { planDeadlines } from './deadlines.js';
@@ -14,7 +14,8 @@ export type Refusal =
   | 'refusal.top_of_ladder'
   | 'refusal.not_resolved'
   | 'refusal.root_cause_first'
-  | 'refusal.not_finished';
+  | 'refusal.not_finished'
+  | 'refusal.verdict_after_resolve';
 
 export type Transition = { kind: 'ok'; case: Case } | { kind: 'refused'; reason: Refusal };
 
@@ -188,4 +189,18 @@ export function reopen(
   ];
   const entry: TimelineEntry = { at: now, by: actor, type: 'reopened', text: reason };
   return { kind: 'ok', case: { ...c, status: 'accepted', deadlines, timeline: append(c, entry) } };
+}
+
+/**
+ * The customer's verdict on the resolution. Accepted: recorded. Rejected: recorded, and the case closes as
+ * rejected; the caller opens the new major case that follows it (需要重新产生一个投诉意见).
+ */
+export function recordVerdict(c: Case, actor: string, verdict: Verdict, now: Date): Transition {
+  const refusal =
+    recordRefusal(c, actor) ??
+    (c.status !== 'resolved' || c.verdict ? 'refusal.verdict_after_resolve' : null);
+  if (refusal) return refuse(refusal);
+  const entry: TimelineEntry = { at: now, by: actor, type: 'verdict', text: verdict.comment };
+  const status = verdict.accepted ? c.status : ('closed' as const);
+  return { kind: 'ok', case: { ...c, verdict, status, timeline: append(c, entry) } };
 }

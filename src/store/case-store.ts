@@ -18,6 +18,7 @@ interface Facets {
   deadlines: { judged: number; met: number }[];
   overdue: Statistics['overdue'];
   repeats: { number: string }[];
+  satisfaction: { average: number; count: number }[];
 }
 
 /** A submission redelivered while its first delivery is still numbering waits this long for the number. */
@@ -64,6 +65,11 @@ export function caseStore(db: Collections): CaseStore {
       return (await db.findPage(filter, sort, 0, 1))[0] ?? null;
     },
 
+    async linkRejection(rejected, follower) {
+      for (const write of q.linkRejection(rejected, follower))
+        await db.updateCase(write.filter, write.update);
+    },
+
     async linkRepeat(earlier, later) {
       const write = q.linkRepeat(earlier, later);
       await db.updateCase(write.filter, write.update);
@@ -82,6 +88,10 @@ export function caseStore(db: Collections): CaseStore {
         deadlines: { judged: facets.deadlines[0]?.judged ?? 0, met: facets.deadlines[0]?.met ?? 0 },
         overdue: facets.overdue,
         repeats: facets.repeats.map((r) => r.number),
+        satisfaction: {
+          average: facets.satisfaction[0] ? Math.round(facets.satisfaction[0].average * 10) / 10 : null,
+          count: facets.satisfaction[0]?.count ?? 0,
+        },
       };
     },
 

@@ -19,6 +19,8 @@ const SETTABLE = [
   'deadlines',
   'resolution',
   'rootCause',
+  'verdict',
+  'rejectedInto',
   'card',
   'class',
   'compensation',
@@ -115,7 +117,7 @@ const present = (field: string) => ({ $ne: [{ $ifNull: [field, null] }, null] })
 /**
  * The statistics of the cases registered in [from, to) (客户投诉周统计表): counts by category, class and
  * department; of their deadlines due by `now`, how many were kept as first promised; the open cases overdue;
- * the repeats. A deadline moved by "need more time" counts as missed.
+ * the repeats; the customers' average satisfaction. A deadline moved by "need more time" counts as missed.
  */
 export function statistics(from: Date, to: Date, now: Date): Doc[] {
   const countBy = (field: string) => [
@@ -171,6 +173,10 @@ export function statistics(from: Date, to: Date, now: Date): Doc[] {
           { $project: { _id: 0, number: 1 } },
           { $sort: { number: 1 } },
         ],
+        satisfaction: [
+          { $match: { 'verdict.satisfaction': { $exists: true } } },
+          { $group: { _id: null, average: { $avg: '$verdict.satisfaction' }, count: { $sum: 1 } } },
+        ],
       },
     },
   ];
@@ -192,3 +198,9 @@ export const openSince = (before: Date, departments: string[]) => ({
   },
   sort: { number: 1 as const },
 });
+
+/** Links a case the customer rejected and the new case that follows it, both ways. */
+export const linkRejection = (rejected: string, follower: string): Write[] => [
+  { filter: { number: rejected }, update: { $set: { rejectedInto: follower }, $inc: { revision: 1 } } },
+  { filter: { number: follower }, update: { $set: { rejectionOf: rejected }, $inc: { revision: 1 } } },
+];

@@ -32,12 +32,12 @@ describe('weekly statistics, from the aggregation pipeline run by mingo', () => 
     const store = caseStore(memoryCollections());
     const week = [
       // Both deadlines kept.
-      seeded(1, 2, { category: 'delivery', class: 1 }, [
+      seeded(1, 2, { category: 'delivery', class: 1, verdict: { accepted: true, satisfaction: 5 } }, [
         { metAt: at(2.5) },
         { dueAt: at(26), metAt: at(20) },
       ]),
       // Acknowledged late; resolved in time.
-      seeded(2, 10, { category: 'delivery', class: 2 }, [
+      seeded(2, 10, { category: 'delivery', class: 2, verdict: { accepted: false, satisfaction: 2 } }, [
         { metAt: at(12) },
         { dueAt: at(58), metAt: at(30) },
       ]),
@@ -81,6 +81,7 @@ describe('weekly statistics, from the aggregation pipeline run by mingo', () => 
       deadlines: { judged: 9, met: 6 },
       overdue: [{ number: '202611-0004', owner: week[3]?.owner, department: 'delivery' }],
       repeats: ['202611-0004'],
+      satisfaction: { average: 3.5, count: 2 },
     });
     expect(metPercent(stats)).toBe(67);
   });
