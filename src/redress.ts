@@ -13,6 +13,7 @@ import { keepSchedulers } from '../jobs/schedulers.js';
 import { startWorker } from '../jobs/worker.js';
 import { acknowledgeCase } from './app/acknowledge-case.js';
 import { announceCase } from './app/announce-case.js';
+import { changeClassOf } from './app/change-class.js';
 import { closeCase } from './app/close-case.js';
 import { escalateCase } from './app/escalate-case.js';
 import { extendCase } from './app/extend-case.js';
@@ -134,6 +135,7 @@ export async function startRedress(
             closeCase: closeCase(actions),
             reopenCase: reopenCase({ ...actions, policy }),
             recordVerdict: recordVerdictOf({ ...actions, open }),
+            changeClass: changeClassOf({ ...actions, policy }),
           },
           log,
         );

@@ -1,4 +1,5 @@
 import type { acknowledgeCase } from '../../src/app/acknowledge-case.js';
+import type { changeClassOf } from '../../src/app/change-class.js';
 import type { closeCase } from '../../src/app/close-case.js';
 import type { escalateCase } from '../../src/app/escalate-case.js';
 import type { extendCase } from '../../src/app/extend-case.js';
@@ -27,4 +28,5 @@ export interface SlackDeps {
   closeCase: ReturnType<typeof closeCase>;
   reopenCase: ReturnType<typeof reopenCase>;
   recordVerdict: ReturnType<typeof recordVerdictOf>;
+  changeClass: ReturnType<typeof changeClassOf>;
 }

@@ -1,6 +1,8 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ids } from '../../src/chat/blocks.js';
 import { acknowledgeButton } from './acknowledge-button.js';
+import { classButton } from './class-button.js';
+import { classSubmit } from './class-submit.js';
 import { closeButton } from './close-button.js';
 import { complaintCommand } from './complaint-command.js';
 import { complaintSubmit } from './complaint-submit.js';
@@ -31,6 +33,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.view(ids.rootCauseView, rootCauseSubmit(deps));
   app.view(ids.reopenView, reopenSubmit(deps));
   app.view(ids.verdictView, verdictSubmit(deps));
+  app.view(ids.changeClassView, classSubmit(deps));
   app.action(ids.acknowledge, acknowledgeButton(deps));
   app.action(ids.resolve, resolveButton(deps));
   app.action(ids.contact, contactButton(deps));
@@ -39,6 +42,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.action(ids.close, closeButton(deps));
   app.action(ids.reopen, reopenButton(deps));
   app.action(ids.verdict, verdictButton(deps));
+  app.action(ids.changeClass, classButton(deps));
   app.action(ids.escalate, escalateButton(deps));
   app.action(ids.more, moreButton(deps));
   app.action<BlockAction<ButtonAction>>(

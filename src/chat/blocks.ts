@@ -25,6 +25,8 @@ export const ids = {
   reopenView: 'reopen_submit',
   verdict: 'case_verdict',
   verdictView: 'verdict_submit',
+  changeClass: 'case_class',
+  changeClassView: 'class_submit',
   extend: 'case_extend',
   extendView: 'extend_submit',
   /** Buttons of a digest, one per case; Slack wants action ids unique within a block. */
@@ -228,6 +230,15 @@ export function verdictModal(t: Translate, number: string, metadata: string): Mo
   ]);
 }
 
+/** The form for a new class, and why (the customer now threatens to go to the media, say). */
+export function classModal(t: Translate, number: string, metadata: string): ModalView {
+  const classes = ([1, 2, 3] as const).map((n) => option(t(`class.${n}`), String(n)));
+  return caseForm(t, ids.changeClassView, t('modal.class.title', { number }), metadata, [
+    formField('class', t('field.newClass'), { type: 'static_select', options: classes }),
+    formField('reason', t('field.classReason'), longText),
+  ]);
+}
+
 /** The form for reopening: why. */
 export function reopenModal(t: Translate, number: string, metadata: string): ModalView {
   return caseForm(t, ids.reopenView, t('modal.reopen.title', { number }), metadata, [
@@ -350,6 +361,7 @@ function caseButtons(t: Translate, c: Case) {
     button(ids.contact, t('button.contact')),
     button(ids.extend, t('button.extend')),
     button(ids.rootCause, t('button.rootCause')),
+    button(ids.changeClass, t('button.changeClass')),
     button(ids.resolve, t('button.resolve')),
     button(ids.escalate, t('button.escalate'), 'danger'),
   ];

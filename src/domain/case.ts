@@ -37,7 +37,8 @@ export type TimelineType =
   | 'root-cause'
   | 'closed'
   | 'reopened'
-  | 'verdict';
+  | 'verdict'
+  | 'class-changed';
 
 /** One line of the case's append-only history. */
 export interface TimelineEntry {

@@ -15,7 +15,9 @@ export type Refusal =
   | 'refusal.not_resolved'
   | 'refusal.root_cause_first'
   | 'refusal.not_finished'
-  | 'refusal.verdict_after_resolve';
+  | 'refusal.verdict_after_resolve'
+  | 'refusal.same_class'
+  | 'refusal.lower_needs_manager';
 
 export type Transition = { kind: 'ok'; case: Case } | { kind: 'refused'; reason: Refusal };
 
@@ -203,4 +205,41 @@ export function recordVerdict(c: Case, actor: string, verdict: Verdict, now: Dat
   const entry: TimelineEntry = { at: now, by: actor, type: 'verdict', text: verdict.comment };
   const status = verdict.accepted ? c.status : ('closed' as const);
   return { kind: 'ok', case: { ...c, verdict, status, timeline: append(c, entry) } };
+}
+
+/**
+ * Raises (owner or manager) or lowers (managers only) the class. The deadlines still open are planned anew
+ * from registration for the case's new weight: becoming major adds the callback and gives 48 hours.
+ */
+export function changeClass(
+  c: Case,
+  actor: string,
+  to: 1 | 2 | 3,
+  reason: string,
+  now: Date,
+  policy: DeadlinePolicy,
+): Transition {
+  const lowering = to < c.class;
+  const refusal =
+    (isFinished(c) ? 'refusal.already_resolved' : null) ??
+    (to === c.class ? 'refusal.same_class' : null) ??
+    (lowering && !managersOf(c).includes(actor) ? 'refusal.lower_needs_manager' : recordRefusal(c, actor));
+  if (refusal) return refuse(refusal);
+  const changed = { ...c, class: to };
+  const plan = planDeadlines(isMajor(changed), c.createdAt, policy);
+  const replanned = plan.map((planned) => {
+    const current = c.deadlines.find((d) => d.kind === planned.kind);
+    if (current?.metAt || current?.dueAt.getTime() === planned.dueAt.getTime()) return current ?? planned;
+    return { ...planned, version: (current?.version ?? 0) + 1 };
+  });
+  // A deadline the new class has no more (the callback of a case no longer major) stays if it was kept.
+  const kept = c.deadlines.filter((d) => d.metAt && !plan.some((p) => p.kind === d.kind));
+  const deadlines = [...replanned, ...kept];
+  const entry: TimelineEntry = {
+    at: now,
+    by: actor,
+    type: 'class-changed',
+    text: `${c.class} → ${to}: ${reason}`,
+  };
+  return { kind: 'ok', case: { ...changed, deadlines, timeline: append(c, entry) } };
 }

@@ -1,0 +1,42 @@
+import { isMajor } from '../domain/case.js';
+import { timedDeadlines, timerOf } from '../domain/deadlines.js';
+import type { Policy } from '../domain/policy.js';
+import { changeClass } from '../domain/transitions.js';
+import type { CaseActionDeps } from './acknowledge-case.js';
+import type { MessageRef } from './ports.js';
+import { sendOnce } from './send-once.js';
+import { type Outcome, transact } from './transact.js';
+
+/** Changes the class: timers follow the new plan, and a case that became major is sent to the GM. */
+export const changeClassOf =
+  ({ store, chat, timers, clock, policy }: CaseActionDeps & { policy: Policy }) =>
+  async (
+    number: string,
+    actor: string,
+    to: 1 | 2 | 3,
+    reason: string,
+    pressedIn?: MessageRef,
+  ): Promise<Outcome> => {
+    const outcome = await transact(store, number, (c) =>
+      changeClass(c, actor, to, reason, clock.now(), policy.deadlines),
+    );
+    if (outcome.kind !== 'ok') return outcome;
+    const { before, case: after } = outcome;
+    for (const d of before.deadlines) {
+      const now = after.deadlines.find((x) => x.kind === d.kind);
+      if (!d.metAt && now?.version !== d.version) await timers.cancel(timerOf(before, d));
+    }
+    for (const d of timedDeadlines(after, policy.deadlines)) await timers.schedule(after, d);
+    if (isMajor(after)) {
+      const entry = {
+        at: clock.now(),
+        by: 'system',
+        type: 'gm-informed' as const,
+        to: policy.gm,
+        key: 'gm-informed',
+      };
+      await sendOnce(store, after, entry, (key) => chat.notify(policy.gm, { kind: 'major' }, after, key));
+    }
+    await chat.refresh(after, pressedIn);
+    return outcome;
+  };
