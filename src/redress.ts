@@ -22,6 +22,7 @@ import { logContactWith } from './app/log-contact.js';
 import { openCase } from './app/open-case.js';
 import { openQueuedCase } from './app/open-queued-case.js';
 import type { CaseStore, Clock } from './app/ports.js';
+import { reassignCase } from './app/reassign-case.js';
 import { reconcileTimers } from './app/reconcile-timers.js';
 import { recordRootCauseOf } from './app/record-root-cause.js';
 import { recordVerdictOf } from './app/record-verdict.js';
@@ -136,6 +137,7 @@ export async function startRedress(
             reopenCase: reopenCase({ ...actions, policy }),
             recordVerdict: recordVerdictOf({ ...actions, open }),
             changeClass: changeClassOf({ ...actions, policy }),
+            reassignCase: reassignCase({ ...actions, policy }),
           },
           log,
         );

@@ -5,6 +5,7 @@ import type { escalateCase } from '../../src/app/escalate-case.js';
 import type { extendCase } from '../../src/app/extend-case.js';
 import type { logContactWith } from '../../src/app/log-contact.js';
 import type { CaseStore } from '../../src/app/ports.js';
+import type { reassignCase } from '../../src/app/reassign-case.js';
 import type { recordRootCauseOf } from '../../src/app/record-root-cause.js';
 import type { recordVerdictOf } from '../../src/app/record-verdict.js';
 import type { registerComplaint } from '../../src/app/register-complaint.js';
@@ -29,4 +30,5 @@ export interface SlackDeps {
   reopenCase: ReturnType<typeof reopenCase>;
   recordVerdict: ReturnType<typeof recordVerdictOf>;
   changeClass: ReturnType<typeof changeClassOf>;
+  reassignCase: ReturnType<typeof reassignCase>;
 }

@@ -13,6 +13,8 @@ import { escalateButton } from './escalate-button.js';
 import { extendButton } from './extend-button.js';
 import { extendSubmit } from './extend-submit.js';
 import { moreButton } from './more-button.js';
+import { reassignButton } from './reassign-button.js';
+import { reassignSubmit } from './reassign-submit.js';
 import { reopenButton } from './reopen-button.js';
 import { reopenSubmit } from './reopen-submit.js';
 import { resolveButton } from './resolve-button.js';
@@ -34,6 +36,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.view(ids.reopenView, reopenSubmit(deps));
   app.view(ids.verdictView, verdictSubmit(deps));
   app.view(ids.changeClassView, classSubmit(deps));
+  app.view(ids.reassignView, reassignSubmit(deps));
   app.action(ids.acknowledge, acknowledgeButton(deps));
   app.action(ids.resolve, resolveButton(deps));
   app.action(ids.contact, contactButton(deps));
@@ -43,6 +46,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.action(ids.reopen, reopenButton(deps));
   app.action(ids.verdict, verdictButton(deps));
   app.action(ids.changeClass, classButton(deps));
+  app.action(ids.reassign, reassignButton(deps));
   app.action(ids.escalate, escalateButton(deps));
   app.action(ids.more, moreButton(deps));
   app.action<BlockAction<ButtonAction>>(

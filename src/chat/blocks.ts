@@ -27,6 +27,8 @@ export const ids = {
   verdictView: 'verdict_submit',
   changeClass: 'case_class',
   changeClassView: 'class_submit',
+  reassign: 'case_reassign',
+  reassignView: 'reassign_submit',
   extend: 'case_extend',
   extendView: 'extend_submit',
   /** Buttons of a digest, one per case; Slack wants action ids unique within a block. */
@@ -239,6 +241,20 @@ export function classModal(t: Translate, number: string, metadata: string): Moda
   ]);
 }
 
+/** The form for a handover: the department, and a person in it (its duty owner if none). */
+export function reassignModal(policy: Policy) {
+  return (t: Translate, number: string, metadata: string): ModalView => {
+    const departments = policy.departments.map((d) => option(d.name, d.id));
+    return caseForm(t, ids.reassignView, t('modal.reassign.title', { number }), metadata, [
+      formField('department', t('field.department'), { type: 'static_select', options: departments }),
+      {
+        ...(formField('owner', t('field.newOwner'), { type: 'users_select' }) as object),
+        optional: true,
+      } as KnownBlock,
+    ]);
+  };
+}
+
 /** The form for reopening: why. */
 export function reopenModal(t: Translate, number: string, metadata: string): ModalView {
   return caseForm(t, ids.reopenView, t('modal.reopen.title', { number }), metadata, [
@@ -282,6 +298,7 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
         field(t('card.channel'), t(`channel.${c.channel}`)),
         field(t('card.owner'), `<@${c.owner}>`),
         field(t('card.receiver'), `<@${c.receiver}>`),
+        ...(c.handoverFrom ? [field(t('card.handoverFrom'), `<@${c.handoverFrom}>`)] : []),
         field(t('card.status'), t(`status.${c.status}`)),
         ...(c.level > 0 && escalatedTo ? [field(t('card.escalated_to'), `<@${escalatedTo}>`)] : []),
       ],
@@ -362,6 +379,7 @@ function caseButtons(t: Translate, c: Case) {
     button(ids.extend, t('button.extend')),
     button(ids.rootCause, t('button.rootCause')),
     button(ids.changeClass, t('button.changeClass')),
+    button(ids.reassign, t('button.reassign')),
     button(ids.resolve, t('button.resolve')),
     button(ids.escalate, t('button.escalate'), 'danger'),
   ];

@@ -38,7 +38,8 @@ export type TimelineType =
   | 'closed'
   | 'reopened'
   | 'verdict'
-  | 'class-changed';
+  | 'class-changed'
+  | 'reassigned';
 
 /** One line of the case's append-only history. */
 export interface TimelineEntry {
@@ -86,6 +87,8 @@ export interface Case {
   compensation: boolean;
   receiver: string;
   owner: string;
+  /** Who handed the case over: still accountable (首问负责制) until the new owner acknowledges. */
+  handoverFrom?: string | null;
   /** The person complained about: never the owner, and never shown the case. */
   respondent?: string;
   /** For a repeat complaint: the customer's previous case, and how many complaints this one makes. */
@@ -123,6 +126,11 @@ export function isFinished(c: Pick<Case, 'status'>): boolean {
 /** Class 2 and 3 and major cases need their root cause before they close (原因分析, 纠正预防措施). */
 export function needsRootCause(c: Pick<Case, 'class' | 'compensation' | 'repeat'>): boolean {
   return isMajor(c);
+}
+
+/** The owner, and during a handover the person who handed it over. */
+export function isAccountable(c: Pick<Case, 'owner' | 'handoverFrom'>, user: string): boolean {
+  return user === c.owner || (!!c.handoverFrom && user === c.handoverFrom);
 }
 
 /** Managers on the ladder: everyone above the owner. */

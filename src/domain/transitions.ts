@@ -1,8 +1,9 @@
 import type { Case, Deadline, RootCause, TimelineEntry, Verdict } from './case.js';
-import { isFinished, isMajor, managersOf, needsRootCause } from './case.js';
+import { isAccountable, isFinished, isMajor, managersOf, needsRootCause } from './case.js';
 import type { DeadlineStep } from './deadlines.js';
 import { planDeadlines } from './deadlines.js';
-import type { DeadlinePolicy } from './policy.js';
+import { ladderFor } from './ladder.js';
+import type { DeadlinePolicy, Policy } from './policy.js';
 
 /** Why a person may not do what they asked; each is a message-catalog key. */
 export type Refusal =
@@ -17,7 +18,9 @@ export type Refusal =
   | 'refusal.not_finished'
   | 'refusal.verdict_after_resolve'
   | 'refusal.same_class'
-  | 'refusal.lower_needs_manager';
+  | 'refusal.lower_needs_manager'
+  | 'refusal.same_owner'
+  | 'refusal.respondent_owner';
 
 export type Transition = { kind: 'ok'; case: Case } | { kind: 'refused'; reason: Refusal };
 
@@ -34,6 +37,7 @@ export function acknowledge(c: Case, actor: string, now: Date): Transition {
     case: {
       ...c,
       status: 'accepted',
+      handoverFrom: null,
       deadlines: c.deadlines.map((d) => (d.kind === 'acknowledge' ? { ...d, metAt: now } : d)),
       timeline: append(c, { at: now, by: actor, type: 'acknowledged' }),
     },
@@ -43,7 +47,7 @@ export function acknowledge(c: Case, actor: string, now: Date): Transition {
 /** Why this person may not resolve the case, or null when they may. */
 export function resolveRefusal(c: Case, actor: string): Refusal | null {
   if (isFinished(c)) return 'refusal.already_resolved';
-  if (actor !== c.owner && !managersOf(c).includes(actor)) return 'refusal.not_owner_or_manager';
+  if (!isAccountable(c, actor) && !managersOf(c).includes(actor)) return 'refusal.not_owner_or_manager';
   return null;
 }
 
@@ -149,7 +153,7 @@ export function stepEntry(step: DeadlineStep, now: Date): TimelineEntry & { key:
 
 /** Why this person may not work on the case's record (root cause, close, reopen), or null when they may. */
 export function recordRefusal(c: Case, actor: string): Refusal | null {
-  return actor === c.owner || managersOf(c).includes(actor) ? null : 'refusal.not_owner_or_manager';
+  return isAccountable(c, actor) || managersOf(c).includes(actor) ? null : 'refusal.not_owner_or_manager';
 }
 
 /** Root cause and corrective action (原因分析, 纠正预防措施), before or after the case is resolved. */
@@ -242,4 +246,41 @@ export function changeClass(
     text: `${c.class} → ${to}: ${reason}`,
   };
   return { kind: 'ok', case: { ...changed, deadlines, timeline: append(c, entry) } };
+}
+
+/**
+ * Hands the case to another person or department. It waits for the new owner's acknowledgement, on a fresh
+ * acknowledge deadline that escalates like any other; until then the one who handed it over stays accountable.
+ */
+export function reassign(
+  c: Case,
+  actor: string,
+  to: { owner: string; department: string },
+  now: Date,
+  policy: Pick<Policy, 'departments' | 'csManager' | 'gm' | 'deadlines'>,
+): Transition {
+  const department = policy.departments.find((d) => d.id === to.department);
+  const refusal =
+    resolveRefusal(c, actor) ??
+    (to.owner === c.respondent ? 'refusal.respondent_owner' : null) ??
+    (to.owner === c.owner ? 'refusal.same_owner' : null);
+  if (refusal) return refuse(refusal);
+  if (!department) throw new Error(`unknown department ${to.department}`);
+  const ack = c.deadlines.find((d) => d.kind === 'acknowledge');
+  const [fresh] = planDeadlines(false, now, policy.deadlines);
+  const acknowledge = { ...(fresh as Deadline), version: (ack?.version ?? 0) + 1 };
+  return {
+    kind: 'ok',
+    case: {
+      ...c,
+      owner: to.owner,
+      department: department.id,
+      ladder: ladderFor({ ...department, owner: to.owner }, policy),
+      level: 0,
+      status: 'registered',
+      handoverFrom: c.handoverFrom ?? c.owner,
+      deadlines: [acknowledge, ...c.deadlines.filter((d) => d.kind !== 'acknowledge')],
+      timeline: append(c, { at: now, by: actor, type: 'reassigned', to: to.owner }),
+    },
+  };
 }

@@ -34,6 +34,7 @@ const caseSchema = new Schema(
     compensation: Boolean,
     receiver: String,
     owner: String,
+    handoverFrom: String,
     respondent: String,
     repeat: { of: String, count: Number },
     repeatedBy: [String],

@@ -15,6 +15,9 @@ export interface Write {
 const SETTABLE = [
   'status',
   'owner',
+  'handoverFrom',
+  'department',
+  'ladder',
   'level',
   'deadlines',
   'resolution',
