@@ -19,6 +19,7 @@ const messageRef = z.object({ channel: z.string(), ts: z.string() });
 const notice = z.union([
   z.object({ kind: z.enum(['assigned', 'major', 'escalated', 'registered']) }),
   z.object({ kind: z.enum(['warned', 'nudged']), deadline: z.enum(['acknowledge', 'callback', 'resolve']) }),
+  z.object({ kind: z.literal('batch'), numbers: z.array(z.string()) }),
 ]);
 const message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('card') }),

@@ -67,6 +67,9 @@ const policySchema = z
       .prefault({}),
     workingTime: workingTime.optional(),
     repeatWindow: z.union([z.literal(0), duration]).prefault('90d'),
+    batch: z
+      .object({ size: z.number().int().min(2).default(3), window: duration.prefault('7d') })
+      .prefault({}),
     reports: z
       .object({
         daily: z.string().regex(CRON, 'must be a cron pattern like "0 9 * * *"').default('0 9 * * *'),

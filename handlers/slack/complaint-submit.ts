@@ -19,6 +19,7 @@ export const complaintSubmit = ({ t, policy, registerComplaint }: SlackDeps) => 
       department: inputValue(values, 'department'),
       compensation: (inputValue(values, 'compensation') ?? []).length > 0,
       respondent: inputValue(values, 'respondent'),
+      item: inputValue(values, 'item') || undefined,
     };
     const parsed = schema.safeParse(form);
     if (!parsed.success) {

@@ -1,6 +1,7 @@
 import { isMajor } from '../domain/case.js';
 import { timedDeadlines } from '../domain/deadlines.js';
 import type { Policy } from '../domain/policy.js';
+import { detectBatch } from './detect-batch.js';
 import type { CaseStore, Chat, Clock, Timers } from './ports.js';
 import { sendOnce } from './send-once.js';
 
@@ -30,7 +31,9 @@ export const announceCase =
     await sendOnce(store, c, system('owner-notified', c.owner), (key) =>
       chat.notify(c.owner, { kind: 'assigned' }, c, key),
     );
-    if (isMajor(c)) {
+    // A batch is announced to the GM once, as a batch; any other major case on its own.
+    const batched = await detectBatch({ store, chat, timers, clock, policy })(c);
+    if (isMajor(c) && !batched) {
       await sendOnce(store, c, system('gm-informed', policy.gm), (key) =>
         chat.notify(policy.gm, { kind: 'major' }, c, key),
       );

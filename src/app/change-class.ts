@@ -1,9 +1,9 @@
 import { isMajor } from '../domain/case.js';
-import { timedDeadlines, timerOf } from '../domain/deadlines.js';
 import type { Policy } from '../domain/policy.js';
 import { changeClass } from '../domain/transitions.js';
 import type { CaseActionDeps } from './acknowledge-case.js';
 import type { MessageRef } from './ports.js';
+import { retime } from './retime.js';
 import { sendOnce } from './send-once.js';
 import { type Outcome, transact } from './transact.js';
 
@@ -22,11 +22,7 @@ export const changeClassOf =
     );
     if (outcome.kind !== 'ok') return outcome;
     const { before, case: after } = outcome;
-    for (const d of before.deadlines) {
-      const now = after.deadlines.find((x) => x.kind === d.kind);
-      if (!d.metAt && now?.version !== d.version) await timers.cancel(timerOf(before, d));
-    }
-    for (const d of timedDeadlines(after, policy.deadlines)) await timers.schedule(after, d);
+    await retime(timers, before, after, policy);
     if (isMajor(after)) {
       const entry = {
         at: clock.now(),

@@ -1,8 +1,8 @@
-import { timedDeadlines, timerOf } from '../domain/deadlines.js';
 import type { Policy } from '../domain/policy.js';
 import { type Extension, extend } from '../domain/transitions.js';
 import type { CaseActionDeps } from './acknowledge-case.js';
 import type { MessageRef } from './ports.js';
+import { retime } from './retime.js';
 import { type Outcome, transact } from './transact.js';
 
 /** Need more time: the deadlines move to the promised time; the old timers stop and new ones start. */
@@ -12,12 +12,7 @@ export const extendCase =
     const outcome = await transact(store, number, (c) => extend(c, actor, extension, clock.now()));
     if (outcome.kind !== 'ok') return outcome;
     const { before, case: after } = outcome;
-    for (const d of before.deadlines) {
-      if (after.deadlines.some((moved) => moved.kind === d.kind && moved.version !== d.version)) {
-        await timers.cancel(timerOf(before, d));
-      }
-    }
-    for (const d of timedDeadlines(after, policy.deadlines)) await timers.schedule(after, d);
+    await retime(timers, before, after, policy);
     await chat.refresh(after, pressedIn);
     return outcome;
   };

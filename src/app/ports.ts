@@ -16,6 +16,8 @@ export interface CaseStore {
   search(search: CaseSearch, page: number, pageSize: number): Promise<{ cases: Case[]; more: boolean }>;
   /** The customer's latest case registered since the given time. */
   latestOfCustomer(phone: string, since: Date): Promise<Case | null>;
+  /** Cases of one category about one item registered since a time, in the order of their numbers. */
+  sameProblem(category: string, item: string, since: Date): Promise<Case[]>;
   /** Links a case the customer rejected and the case that follows it. */
   linkRejection(rejected: string, follower: string): Promise<void>;
   /** Links an earlier case to a later repeat of it. */
@@ -40,7 +42,8 @@ export interface CaseStore {
 /** Why a person gets a direct message about a case. */
 export type Notice =
   | { kind: 'assigned' | 'major' | 'escalated' | 'registered' }
-  | { kind: 'warned' | 'nudged'; deadline: DeadlineKind };
+  | { kind: 'warned' | 'nudged'; deadline: DeadlineKind }
+  | { kind: 'batch'; numbers: string[] };
 
 export interface MessageRef {
   channel: string;

@@ -109,6 +109,7 @@ export function complaintModal(t: Translate, policy: Policy, summary = ''): Moda
         max_length: SUMMARY_MAX,
         ...(summary ? { initial_value: summary } : {}),
       }),
+      input('item', t('field.item'), { type: 'plain_text_input', max_length: 200 }, true),
       input(
         'category',
         t('field.category'),
@@ -316,6 +317,10 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
       ],
     },
   ];
+  if (c.batch) {
+    const text = `⧉ ${t('card.batch', { item: mrkdwnEscape(c.item ?? ''), numbers: c.batch })}`;
+    blocks.splice(2, 0, { type: 'context', elements: [{ type: 'mrkdwn', text }] });
+  }
   if (c.repeat) {
     const count = ordinal(policy.locale, c.repeat.count);
     const text = `↩ ${t('card.repeat', { count, number: c.repeat.of })}`;

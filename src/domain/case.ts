@@ -39,7 +39,9 @@ export type TimelineType =
   | 'reopened'
   | 'verdict'
   | 'class-changed'
-  | 'reassigned';
+  | 'reassigned'
+  | 'batched'
+  | 'batch-informed';
 
 /** One line of the case's append-only history. */
 export interface TimelineEntry {
@@ -91,6 +93,9 @@ export interface Case {
   handoverFrom?: string | null;
   /** The person complained about: never the owner, and never shown the case. */
   respondent?: string;
+  item?: string;
+  /** A batch (批量投诉): the number of its first case names it. */
+  batch?: string;
   /** For a repeat complaint: the customer's previous case, and how many complaints this one makes. */
   repeat?: { of: string; count: number };
   /** Later complaints of the same customer that were registered as repeats of this case. */
@@ -115,8 +120,8 @@ export interface Case {
 export type CaseDraft = Omit<Case, 'number' | 'revision'>;
 
 /** Major cases (重大投诉) copy the GM at once and get a callback deadline and longer to resolve. */
-export function isMajor(c: Pick<Case, 'class' | 'compensation'>): boolean {
-  return c.class >= 2 || c.compensation;
+export function isMajor(c: Pick<Case, 'class' | 'compensation'> & { batch?: string }): boolean {
+  return c.class >= 2 || c.compensation || c.batch !== undefined;
 }
 
 export function isFinished(c: Pick<Case, 'status'>): boolean {

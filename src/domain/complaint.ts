@@ -29,6 +29,8 @@ export function complaintSchema(policy: Policy) {
       channel: z.enum(INTAKE_CHANNELS, required),
       department: z.enum(policy.departments.map((d) => d.id) as [string, ...string[]], required),
       compensation: z.boolean(),
+      /** The order or product a product complaint is about: what makes complaints a batch. */
+      item: z.string().trim().max(200, 'error.too_long').optional(),
       /** The person complained about (被投诉人), if one of the staff. */
       respondent: z
         .string()

@@ -42,6 +42,8 @@ export interface Policy {
   reports: { daily: string; weekly: string; monthly: string };
   /** A complaint from a customer with another case this recent is a repeat (二次投诉): class 2 at least; 0 never. */
   repeatWindow: number;
+  /** This many cases of one category and item within `window` are a batch (批量投诉): all major. */
+  batch: { size: number; window: number };
 }
 
 /** The category ids of the documents, used when the policy names none. */

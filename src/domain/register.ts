@@ -29,6 +29,7 @@ export function registerCase(
     owner: department.owner,
     ...(complaint.respondent ? { respondent: complaint.respondent } : {}),
     ...(repeat ? { repeat } : {}),
+    ...(complaint.item ? { item: complaint.item } : {}),
     ladder,
     level: 0,
     createdAt: now,

@@ -230,15 +230,7 @@ export function changeClass(
     (lowering && !managersOf(c).includes(actor) ? 'refusal.lower_needs_manager' : recordRefusal(c, actor));
   if (refusal) return refuse(refusal);
   const changed = { ...c, class: to };
-  const plan = planDeadlines(isMajor(changed), c.createdAt, policy);
-  const replanned = plan.map((planned) => {
-    const current = c.deadlines.find((d) => d.kind === planned.kind);
-    if (current?.metAt || current?.dueAt.getTime() === planned.dueAt.getTime()) return current ?? planned;
-    return { ...planned, version: (current?.version ?? 0) + 1 };
-  });
-  // A deadline the new class has no more (the callback of a case no longer major) stays if it was kept.
-  const kept = c.deadlines.filter((d) => d.metAt && !plan.some((p) => p.kind === d.kind));
-  const deadlines = [...replanned, ...kept];
+  const deadlines = replanned(c, changed, policy);
   const entry: TimelineEntry = {
     at: now,
     by: actor,
@@ -282,5 +274,30 @@ export function reassign(
       deadlines: [acknowledge, ...c.deadlines.filter((d) => d.kind !== 'acknowledge')],
       timeline: append(c, { at: now, by: actor, type: 'reassigned', to: to.owner }),
     },
+  };
+}
+
+/**
+ * The deadlines of a case whose weight changed, planned anew from registration: a deadline whose due time
+ * moves gets a new version, a kept one stays, and one the new plan has no more stays only if it was kept.
+ */
+function replanned(c: Case, changed: Case, policy: DeadlinePolicy): Deadline[] {
+  const plan = planDeadlines(isMajor(changed), c.createdAt, policy);
+  const moved = plan.map((planned) => {
+    const current = c.deadlines.find((d) => d.kind === planned.kind);
+    if (current?.metAt || current?.dueAt.getTime() === planned.dueAt.getTime()) return current ?? planned;
+    return { ...planned, version: (current?.version ?? 0) + 1 };
+  });
+  return [...moved, ...c.deadlines.filter((d) => d.metAt && !plan.some((p) => p.kind === d.kind))];
+}
+
+/** A case joins a batch (批量投诉): it becomes major, and its open deadlines are planned as such. */
+export function joinBatch(c: Case, batch: string, now: Date, policy: DeadlinePolicy): Transition {
+  if (c.batch) return refuse('refusal.same_class');
+  const changed = { ...c, batch };
+  const entry: TimelineEntry = { at: now, by: 'system', type: 'batched', text: batch };
+  return {
+    kind: 'ok',
+    case: { ...changed, deadlines: replanned(c, changed, policy), timeline: append(c, entry) },
   };
 }

@@ -65,6 +65,11 @@ export function caseStore(db: Collections): CaseStore {
       return (await db.findPage(filter, sort, 0, 1))[0] ?? null;
     },
 
+    async sameProblem(category, item, since) {
+      const { filter, sort } = q.sameProblem(category, item, since);
+      return db.findPage(filter, sort, 0, MONTH_LIMIT);
+    },
+
     async linkRejection(rejected, follower) {
       for (const write of q.linkRejection(rejected, follower))
         await db.updateCase(write.filter, write.update);

@@ -36,6 +36,8 @@ const caseSchema = new Schema(
     owner: String,
     handoverFrom: String,
     respondent: String,
+    item: String,
+    batch: String,
     repeat: { of: String, count: Number },
     repeatedBy: [String],
     ladder: [String],
@@ -54,6 +56,7 @@ const caseSchema = new Schema(
 );
 caseSchema.index({ submissionKey: 1 }, { unique: true });
 caseSchema.index({ status: 1 });
+caseSchema.index({ category: 1, item: 1, createdAt: -1 });
 caseSchema.index({ 'customer.phone': 1, createdAt: -1 });
 caseSchema.index({ number: 1 }, { unique: true, partialFilterExpression: { number: { $exists: true } } });
 

@@ -24,6 +24,7 @@ const SETTABLE = [
   'rootCause',
   'verdict',
   'rejectedInto',
+  'batch',
   'card',
   'class',
   'compensation',
@@ -207,3 +208,14 @@ export const linkRejection = (rejected: string, follower: string): Write[] => [
   { filter: { number: rejected }, update: { $set: { rejectedInto: follower }, $inc: { revision: 1 } } },
   { filter: { number: follower }, update: { $set: { rejectionOf: rejected }, $inc: { revision: 1 } } },
 ];
+
+/** Cases of one category about one item (case-insensitive) registered since a time: a batch in the making. */
+export const sameProblem = (category: string, item: string, since: Date) => ({
+  filter: {
+    category,
+    item: { $regex: `^${item.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, $options: 'i' },
+    createdAt: { $gte: since },
+    number: { $exists: true },
+  },
+  sort: { number: 1 as const },
+});

@@ -28,6 +28,7 @@ describe('registering a complaint from Slack', () => {
       'customerName',
       'customerPhone',
       'summary',
+      'item',
       'category',
       'class',
       'channel',

@@ -29,7 +29,7 @@ describe('npm start, stopped with SIGTERM', () => {
   it('finishes the message it is sending, then exits cleanly', async () => {
     slack = await startFakeSlack();
     const policyFile = join(mkdtempSync(join(tmpdir(), 'redress-')), 'policy.yaml');
-    const { deadlines: _ms, repeatWindow: _off, ...policy } = testPolicy();
+    const { deadlines: _ms, repeatWindow: _off, batch: _batch, ...policy } = testPolicy();
     writeFileSync(policyFile, stringify(policy));
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'all'], {
       env: {

@@ -46,6 +46,7 @@ export function testPolicy(deadlines: Partial<DeadlinePolicy> = {}): Policy {
     categories: ['delivery', 'food_safety', 'other'],
     // Off, so that tests may register many cases of one customer; the repeat tests turn it on.
     repeatWindow: 0,
+    batch: { size: 3, window: 7 * 86_400_000 },
     reports: { daily: '0 9 * * *', weekly: '0 9 * * 1', monthly: '0 9 1 * *' },
     deadlines: {
       acknowledge: 3600_000,

@@ -100,6 +100,7 @@ export function complaintValues(form: {
   department?: string;
   compensation?: boolean;
   respondent?: string;
+  item?: string;
 }): StateValues {
   const text = (value?: string) => ({ value: { type: 'plain_text_input', value: value ?? null } });
   const select = (value?: string) => ({
@@ -111,6 +112,7 @@ export function complaintValues(form: {
   return {
     customerName: text(form.customerName),
     customerPhone: text(form.customerPhone),
+    item: text(form.item),
     summary: text(form.summary),
     category: select(form.category),
     class: select(form.class ?? '1'),

@@ -1,0 +1,53 @@
+import type { Case } from '../domain/case.js';
+import type { Policy } from '../domain/policy.js';
+import { joinBatch } from '../domain/transitions.js';
+import type { CaseStore, Chat, Clock, Timers } from './ports.js';
+import { retime } from './retime.js';
+import { sendOnce } from './send-once.js';
+import { transact } from './transact.js';
+
+export interface BatchDeps {
+  store: CaseStore;
+  chat: Chat;
+  timers: Timers;
+  clock: Clock;
+  policy: Policy;
+}
+
+/**
+ * Whether a case makes, or joins, a batch (批量投诉): the same category and item from `batch.size` customers
+ * within `batch.window`. Every case of the batch becomes major; the GM is told once per batch.
+ */
+export const detectBatch =
+  ({ store, chat, timers, clock, policy }: BatchDeps) =>
+  async (c: Case): Promise<boolean> => {
+    if (!c.item) return false;
+    const since = new Date(c.createdAt.getTime() - policy.batch.window);
+    const peers = await store.sameProblem(c.category, c.item, since);
+    const lead = peers[0];
+    if (!lead || peers.length < policy.batch.size) return false;
+    const batch = peers.find((p) => p.batch)?.batch ?? lead.number;
+    for (const peer of peers.filter((p) => !p.batch)) {
+      const outcome = await transact(store, peer.number, (x) =>
+        joinBatch(x, batch, clock.now(), policy.deadlines),
+      );
+      if (outcome.kind !== 'ok') continue;
+      await retime(timers, outcome.before, outcome.case, policy);
+      await chat.refresh(outcome.case);
+    }
+    const first = await store.get(batch);
+    if (first) {
+      const entry = {
+        at: clock.now(),
+        by: 'system',
+        type: 'batch-informed' as const,
+        to: policy.gm,
+        key: 'batch-informed',
+      };
+      const numbers = peers.map((p) => p.number);
+      await sendOnce(store, first, entry, (key) =>
+        chat.notify(policy.gm, { kind: 'batch', numbers }, first, key),
+      );
+    }
+    return true;
+  };
