@@ -17,7 +17,8 @@ export interface Pace {
 
 const messageRef = z.object({ channel: z.string(), ts: z.string() });
 const notice = z.union([
-  z.object({ kind: z.enum(['assigned', 'major', 'escalated', 'registered']) }),
+  z.object({ kind: z.enum(['assigned', 'major', 'escalated', 'registered', 'approval_rejected']) }),
+  z.object({ kind: z.literal('approval'), amount: z.number() }),
   z.object({ kind: z.enum(['warned', 'nudged']), deadline: z.enum(['acknowledge', 'callback', 'resolve']) }),
   z.object({ kind: z.literal('batch'), numbers: z.array(z.string()) }),
 ]);

@@ -67,6 +67,7 @@ const policySchema = z
       .prefault({}),
     workingTime: workingTime.optional(),
     repeatWindow: z.union([z.literal(0), duration]).prefault('90d'),
+    compensationApproval: z.number().nonnegative().default(500),
     batch: z
       .object({ size: z.number().int().min(2).default(3), window: duration.prefault('7d') })
       .prefault({}),

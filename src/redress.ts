@@ -15,6 +15,7 @@ import { acknowledgeCase } from './app/acknowledge-case.js';
 import { announceCase } from './app/announce-case.js';
 import { changeClassOf } from './app/change-class.js';
 import { closeCase } from './app/close-case.js';
+import { decideApprovalOf } from './app/decide-approval.js';
 import { escalateCase } from './app/escalate-case.js';
 import { extendCase } from './app/extend-case.js';
 import { fireDeadline } from './app/fire-deadline.js';
@@ -128,7 +129,7 @@ export async function startRedress(
             store,
             registerComplaint: registerComplaint({ open, jobs }),
             acknowledgeCase: acknowledgeCase(actions),
-            resolveCase: resolveCase(actions),
+            resolveCase: resolveCase({ ...actions, policy }),
             escalateCase: escalateCase(actions),
             logContact: logContactWith(actions),
             extendCase: extendCase({ ...actions, policy }),
@@ -138,6 +139,7 @@ export async function startRedress(
             recordVerdict: recordVerdictOf({ ...actions, open }),
             changeClass: changeClassOf({ ...actions, policy }),
             reassignCase: reassignCase({ ...actions, policy }),
+            decideApproval: decideApprovalOf({ ...actions, policy }),
           },
           log,
         );

@@ -1,6 +1,7 @@
 import type { acknowledgeCase } from '../../src/app/acknowledge-case.js';
 import type { changeClassOf } from '../../src/app/change-class.js';
 import type { closeCase } from '../../src/app/close-case.js';
+import type { decideApprovalOf } from '../../src/app/decide-approval.js';
 import type { escalateCase } from '../../src/app/escalate-case.js';
 import type { extendCase } from '../../src/app/extend-case.js';
 import type { logContactWith } from '../../src/app/log-contact.js';
@@ -31,4 +32,5 @@ export interface SlackDeps {
   recordVerdict: ReturnType<typeof recordVerdictOf>;
   changeClass: ReturnType<typeof changeClassOf>;
   reassignCase: ReturnType<typeof reassignCase>;
+  decideApproval: ReturnType<typeof decideApprovalOf>;
 }

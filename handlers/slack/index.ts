@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ids } from '../../src/chat/blocks.js';
 import { acknowledgeButton } from './acknowledge-button.js';
+import { approveButton } from './approve-button.js';
 import { classButton } from './class-button.js';
 import { classSubmit } from './class-submit.js';
 import { closeButton } from './close-button.js';
@@ -15,6 +16,7 @@ import { extendSubmit } from './extend-submit.js';
 import { moreButton } from './more-button.js';
 import { reassignButton } from './reassign-button.js';
 import { reassignSubmit } from './reassign-submit.js';
+import { rejectButton } from './reject-button.js';
 import { reopenButton } from './reopen-button.js';
 import { reopenSubmit } from './reopen-submit.js';
 import { resolveButton } from './resolve-button.js';
@@ -47,6 +49,8 @@ export function register(app: App, deps: SlackDeps): void {
   app.action(ids.verdict, verdictButton(deps));
   app.action(ids.changeClass, classButton(deps));
   app.action(ids.reassign, reassignButton(deps));
+  app.action(ids.approve, approveButton(deps));
+  app.action(ids.reject, rejectButton(deps));
   app.action(ids.escalate, escalateButton(deps));
   app.action(ids.more, moreButton(deps));
   app.action<BlockAction<ButtonAction>>(

@@ -1,14 +1,35 @@
 import { z } from 'zod';
+import { RESOLUTION_ACTIONS } from '../../src/domain/case.js';
 import type { SlackDeps } from './deps.js';
 import { caseForm, inputValue, requiredText } from './form.js';
 
-const form = z.object({ resolution: requiredText });
+const form = z
+  .object({
+    // The form proposes "explanation"; a submission without the field means that.
+    action: z.enum(RESOLUTION_ACTIONS).default('explanation'),
+    amount: z.coerce.number().positive('error.amount_required').optional(),
+    resolution: requiredText,
+  })
+  .refine((f) => f.action !== 'compensation' || f.amount !== undefined, {
+    path: ['amount'],
+    message: 'error.amount_required',
+  });
 
-/** The resolve form was submitted: records what was done, and stops every timer of the case. */
+/** The resolve form was submitted: what was done; a large compensation goes to the GM first. */
 export const resolveSubmit = ({ t, resolveCase }: SlackDeps) =>
   caseForm(
     t,
     form,
-    (view) => ({ resolution: inputValue(view.state.values, 'resolution') }),
-    (number, actor, { resolution }, pressedIn) => resolveCase(number, actor, resolution, pressedIn),
+    (view) => ({
+      action: inputValue(view.state.values, 'action'),
+      amount: inputValue(view.state.values, 'amount') || undefined,
+      resolution: inputValue(view.state.values, 'resolution'),
+    }),
+    (number, actor, { action, amount, resolution }, pressedIn) =>
+      resolveCase(
+        number,
+        actor,
+        { action, text: resolution, ...(amount !== undefined ? { amount } : {}) },
+        pressedIn,
+      ),
   );

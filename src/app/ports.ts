@@ -41,7 +41,8 @@ export interface CaseStore {
 
 /** Why a person gets a direct message about a case. */
 export type Notice =
-  | { kind: 'assigned' | 'major' | 'escalated' | 'registered' }
+  | { kind: 'assigned' | 'major' | 'escalated' | 'registered' | 'approval_rejected' }
+  | { kind: 'approval'; amount: number }
   | { kind: 'warned' | 'nudged'; deadline: DeadlineKind }
   | { kind: 'batch'; numbers: string[] };
 

@@ -1,16 +1,46 @@
+import type { Case } from '../domain/case.js';
 import { openDeadlines, timerOf } from '../domain/deadlines.js';
-import { resolve } from '../domain/transitions.js';
+import type { Policy } from '../domain/policy.js';
+import { type Resolution, requestApproval, resolve } from '../domain/transitions.js';
 import type { CaseActionDeps } from './acknowledge-case.js';
 import type { MessageRef } from './ports.js';
+import { sendOnce } from './send-once.js';
 import { type Outcome, transact } from './transact.js';
 
-/** The owner or a manager records what was done: every timer of the case stops. */
+/** Every timer of a case that was just resolved stops. */
+export async function stopTimers(
+  { timers }: Pick<CaseActionDeps, 'timers'>,
+  before: Case,
+  after: Case,
+): Promise<void> {
+  for (const d of openDeadlines(before)) await timers.cancel(timerOf(after, d));
+}
+
+/**
+ * The owner or a manager records what was done: every timer of the case stops. A compensation above the
+ * policy's threshold goes to the GM for approval first; the case stays open until the GM decides.
+ */
 export const resolveCase =
-  ({ store, chat, timers, clock }: CaseActionDeps) =>
-  async (number: string, actor: string, resolution: string, pressedIn?: MessageRef): Promise<Outcome> => {
-    const outcome = await transact(store, number, (c) => resolve(c, actor, resolution, clock.now()));
+  (deps: CaseActionDeps & { policy: Policy }) =>
+  async (number: string, actor: string, how: Resolution, pressedIn?: MessageRef): Promise<Outcome> => {
+    const { store, chat, clock, policy } = deps;
+    const needsApproval = how.action === 'compensation' && (how.amount ?? 0) > policy.compensationApproval;
+    const outcome = await transact(store, number, (c) =>
+      needsApproval
+        ? requestApproval(c, actor, { amount: how.amount ?? 0, text: how.text }, clock.now())
+        : resolve(c, actor, how.text, clock.now(), how),
+    );
     if (outcome.kind !== 'ok') return outcome;
-    for (const d of openDeadlines(outcome.before)) await timers.cancel(timerOf(outcome.case, d));
+    if (needsApproval) {
+      const after = outcome.case;
+      const key = `approval.${after.timeline.length}`;
+      const entry = { at: clock.now(), by: 'system', type: 'gm-informed' as const, to: policy.gm, key };
+      await sendOnce(store, after, entry, (k) =>
+        chat.notify(policy.gm, { kind: 'approval', amount: how.amount ?? 0 }, after, k),
+      );
+    } else {
+      await stopTimers(deps, outcome.before, outcome.case);
+    }
     await chat.refresh(outcome.case, pressedIn);
     return outcome;
   };

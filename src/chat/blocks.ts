@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { Case, Deadline } from '../domain/case.js';
-import { isMajor } from '../domain/case.js';
+import { isMajor, RESOLUTION_ACTIONS } from '../domain/case.js';
 import { INTAKE_CHANNELS, SUMMARY_MAX } from '../domain/complaint.js';
 import { maskPhone } from '../domain/phone.js';
 import type { Locale, Policy } from '../domain/policy.js';
@@ -29,6 +29,8 @@ export const ids = {
   changeClassView: 'class_submit',
   reassign: 'case_reassign',
   reassignView: 'reassign_submit',
+  approve: 'case_approve',
+  reject: 'case_reject',
   extend: 'case_extend',
   extendView: 'extend_submit',
   /** Buttons of a digest, one per case; Slack wants action ids unique within a block. */
@@ -265,7 +267,21 @@ export function reopenModal(t: Translate, number: string, metadata: string): Mod
 
 /** The short form for what was done, opened by the Resolve button. */
 export function resolveModal(t: Translate, number: string, metadata: string): ModalView {
+  const actions = RESOLUTION_ACTIONS.map((a) => option(t(`action.${a}`), a));
+  const explanation = actions.find((a) => a.value === 'explanation');
   return caseForm(t, ids.resolveView, t('modal.resolve.title', { number }), metadata, [
+    formField('action', t('field.resolutionAction'), {
+      type: 'static_select',
+      options: actions,
+      initial_option: explanation,
+    }),
+    {
+      ...(formField('amount', t('field.amount'), {
+        type: 'number_input',
+        is_decimal_allowed: true,
+      }) as object),
+      optional: true,
+    } as KnownBlock,
     formField('resolution', t('field.resolution'), longText),
   ]);
 }
@@ -317,6 +333,10 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
       ],
     },
   ];
+  if (c.pendingApproval) {
+    const text = `⏳ ${t('card.pendingApproval', { amount: c.pendingApproval.amount })}`;
+    blocks.splice(2, 0, { type: 'context', elements: [{ type: 'mrkdwn', text }] });
+  }
   if (c.batch) {
     const text = `⧉ ${t('card.batch', { item: mrkdwnEscape(c.item ?? ''), numbers: c.batch })}`;
     blocks.splice(2, 0, { type: 'context', elements: [{ type: 'mrkdwn', text }] });
@@ -369,6 +389,12 @@ function caseButtons(t: Translate, c: Case) {
     value: c.number,
     ...(style ? { style } : {}),
   });
+  if (c.pendingApproval) {
+    return [
+      button(ids.approve, t('button.approve'), 'primary'),
+      button(ids.reject, t('button.reject'), 'danger'),
+    ];
+  }
   if (c.status === 'closed') return [button(ids.reopen, t('button.reopen'))];
   if (c.status === 'resolved') {
     return [

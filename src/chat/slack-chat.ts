@@ -33,6 +33,7 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
       const due = deadline ? slackDate(deadline.dueAt, policy.timezone) : '';
       return t(`notice.${notice.kind}`, { number, deadline: t(`deadline.${notice.deadline}`), due });
     }
+    if (notice.kind === 'approval') return t('notice.approval', { number, amount: notice.amount });
     if (notice.kind === 'batch') {
       const numbers = notice.numbers.join(', ');
       return t('notice.batch', { count: notice.numbers.length, item: c.item ?? '', numbers });

@@ -41,7 +41,10 @@ export type TimelineType =
   | 'class-changed'
   | 'reassigned'
   | 'batched'
-  | 'batch-informed';
+  | 'batch-informed'
+  | 'approval-requested'
+  | 'approved'
+  | 'approval-rejected';
 
 /** One line of the case's append-only history. */
 export interface TimelineEntry {
@@ -56,6 +59,17 @@ export interface TimelineEntry {
   /** Unique per case for pings, so a retried job never sends the same one twice. */
   key?: string;
 }
+
+export const RESOLUTION_ACTIONS = [
+  'refund',
+  'exchange',
+  'repair',
+  'apology',
+  'compensation',
+  'explanation',
+  'out_of_scope',
+] as const;
+export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
 
 /** What the customer said of the resolution at the callback (回访). */
 export interface Verdict {
@@ -107,6 +121,11 @@ export interface Case {
   createdAt: Date;
   deadlines: Deadline[];
   resolution?: string;
+  /** How the case was resolved, and the compensation paid, if any. */
+  resolutionAction?: ResolutionAction;
+  amount?: number;
+  /** A compensation above the policy's threshold, waiting for the GM (null once decided). */
+  pendingApproval?: { amount: number; text: string; by: string } | null;
   rootCause?: RootCause;
   verdict?: Verdict;
   /** A case the customer rejected is closed and followed by a new major case: the links both ways. */

@@ -44,6 +44,8 @@ export interface Policy {
   repeatWindow: number;
   /** This many cases of one category and item within `window` are a batch (批量投诉): all major. */
   batch: { size: number; window: number };
+  /** A compensation above this amount waits for the GM's approval before the case counts as resolved. */
+  compensationApproval: number;
 }
 
 /** The category ids of the documents, used when the policy names none. */

@@ -1,4 +1,4 @@
-import type { Case, Deadline, RootCause, TimelineEntry, Verdict } from './case.js';
+import type { Case, Deadline, ResolutionAction, RootCause, TimelineEntry, Verdict } from './case.js';
 import { isAccountable, isFinished, isMajor, managersOf, needsRootCause } from './case.js';
 import type { DeadlineStep } from './deadlines.js';
 import { planDeadlines } from './deadlines.js';
@@ -20,7 +20,10 @@ export type Refusal =
   | 'refusal.same_class'
   | 'refusal.lower_needs_manager'
   | 'refusal.same_owner'
-  | 'refusal.respondent_owner';
+  | 'refusal.respondent_owner'
+  | 'refusal.awaiting_approval'
+  | 'refusal.gm_only'
+  | 'refusal.nothing_to_approve';
 
 export type Transition = { kind: 'ok'; case: Case } | { kind: 'refused'; reason: Refusal };
 
@@ -48,11 +51,19 @@ export function acknowledge(c: Case, actor: string, now: Date): Transition {
 export function resolveRefusal(c: Case, actor: string): Refusal | null {
   if (isFinished(c)) return 'refusal.already_resolved';
   if (!isAccountable(c, actor) && !managersOf(c).includes(actor)) return 'refusal.not_owner_or_manager';
+  if (c.pendingApproval) return 'refusal.awaiting_approval';
   return null;
 }
 
+/** What was done: how, the words for it, and the compensation paid, if any. */
+export interface Resolution {
+  action: ResolutionAction;
+  text: string;
+  amount?: number;
+}
+
 /** The owner or a manager records what was done; every deadline still running is met. */
-export function resolve(c: Case, actor: string, resolution: string, now: Date): Transition {
+export function resolve(c: Case, actor: string, resolution: string, now: Date, how?: Resolution): Transition {
   const refusal = resolveRefusal(c, actor);
   if (refusal) return refuse(refusal);
   return {
@@ -61,6 +72,8 @@ export function resolve(c: Case, actor: string, resolution: string, now: Date): 
       ...c,
       status: 'resolved',
       resolution,
+      ...(how ? { resolutionAction: how.action } : {}),
+      ...(how?.amount !== undefined ? { amount: how.amount } : {}),
       deadlines: c.deadlines.map((d) => ({ ...d, metAt: d.metAt ?? now })),
       timeline: append(c, { at: now, by: actor, type: 'resolved', text: resolution }),
     },
@@ -300,4 +313,46 @@ export function joinBatch(c: Case, batch: string, now: Date, policy: DeadlinePol
     kind: 'ok',
     case: { ...changed, deadlines: replanned(c, changed, policy), timeline: append(c, entry) },
   };
+}
+
+/** A compensation above the policy's threshold is proposed: the case waits for the GM before it is resolved. */
+export function requestApproval(
+  c: Case,
+  actor: string,
+  proposal: { amount: number; text: string },
+  now: Date,
+): Transition {
+  const refusal = resolveRefusal(c, actor);
+  if (refusal) return refuse(refusal);
+  const entry: TimelineEntry = {
+    at: now,
+    by: actor,
+    type: 'approval-requested',
+    text: `${proposal.amount}: ${proposal.text}`,
+  };
+  return {
+    kind: 'ok',
+    case: { ...c, pendingApproval: { ...proposal, by: actor }, timeline: append(c, entry) },
+  };
+}
+
+/** The GM approves the compensation, which resolves the case, or rejects it, which sends it back to the owner. */
+export function decideApproval(c: Case, actor: string, approved: boolean, gm: string, now: Date): Transition {
+  if (actor !== gm) return refuse('refusal.gm_only');
+  const pending = c.pendingApproval;
+  if (!pending || isFinished(c)) return refuse('refusal.nothing_to_approve');
+  if (!approved) {
+    const entry: TimelineEntry = { at: now, by: actor, type: 'approval-rejected' };
+    return { kind: 'ok', case: { ...c, pendingApproval: null, timeline: append(c, entry) } };
+  }
+  const decided: Case = {
+    ...c,
+    pendingApproval: null,
+    timeline: append(c, { at: now, by: actor, type: 'approved' }),
+  };
+  return resolve(decided, pending.by, pending.text, now, {
+    action: 'compensation',
+    text: pending.text,
+    amount: pending.amount,
+  });
 }

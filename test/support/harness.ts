@@ -47,6 +47,7 @@ export function testPolicy(deadlines: Partial<DeadlinePolicy> = {}): Policy {
     // Off, so that tests may register many cases of one customer; the repeat tests turn it on.
     repeatWindow: 0,
     batch: { size: 3, window: 7 * 86_400_000 },
+    compensationApproval: 500,
     reports: { daily: '0 9 * * *', weekly: '0 9 * * 1', monthly: '0 9 1 * *' },
     deadlines: {
       acknowledge: 3600_000,

@@ -1,0 +1,30 @@
+import type { Policy } from '../domain/policy.js';
+import { decideApproval } from '../domain/transitions.js';
+import type { CaseActionDeps } from './acknowledge-case.js';
+import type { MessageRef } from './ports.js';
+import { stopTimers } from './resolve-case.js';
+import { sendOnce } from './send-once.js';
+import { type Outcome, transact } from './transact.js';
+
+/** The GM approves a compensation (the case is resolved) or rejects it (the owner is told to try another way). */
+export const decideApprovalOf =
+  (deps: CaseActionDeps & { policy: Policy }) =>
+  (approved: boolean) =>
+  async (number: string, actor: string, pressedIn?: MessageRef): Promise<Outcome> => {
+    const { store, chat, clock, policy } = deps;
+    const outcome = await transact(store, number, (c) =>
+      decideApproval(c, actor, approved, policy.gm, clock.now()),
+    );
+    if (outcome.kind !== 'ok') return outcome;
+    const { before, case: after } = outcome;
+    if (approved) await stopTimers(deps, before, after);
+    else {
+      const key = `approval-rejected.${after.timeline.length}`;
+      const entry = { at: clock.now(), by: 'system', type: 'owner-notified' as const, to: after.owner, key };
+      await sendOnce(store, after, entry, (k) =>
+        chat.notify(after.owner, { kind: 'approval_rejected' }, after, k),
+      );
+    }
+    await chat.refresh(after, pressedIn);
+    return outcome;
+  };
