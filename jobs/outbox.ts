@@ -129,7 +129,15 @@ export const deliverJob = (deps: DeliverDeps) => {
     }
     if (!c) return;
     if (m.kind === 'card' && !c.card) await store.setCard(c.number, await transport.postCard(c));
-    if (m.kind === 'refresh') await transport.refresh(c, m.pressedIn);
+    if (m.kind === 'refresh') {
+      await transport.refresh(c, m.pressedIn);
+      // The first entry is the registration, which the card itself shows.
+      const told = c.threaded ?? 1;
+      if (c.timeline.length > told) {
+        await transport.thread(c, c.timeline.slice(told));
+        await store.setThreaded(c.number, c.timeline.length);
+      }
+    }
     if (m.kind === 'notice') await transport.notify(m.to, m.notice, c);
   }
 

@@ -34,6 +34,8 @@ export interface CaseStore {
   save(prev: Case, next: Case): Promise<boolean>;
   /** Appends an entry whose key the timeline does not have yet; false when it already had it. */
   recordOnce(number: string, entry: TimelineEntry & { key: string }, level?: number): Promise<boolean>;
+  /** Remembers how many timeline entries the card's thread shows. */
+  setThreaded(number: string, count: number): Promise<void>;
   /** Remembers where the case card was posted. */
   setCard(number: string, card: MessageRef): Promise<void>;
   close(): Promise<void>;

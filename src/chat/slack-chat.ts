@@ -1,12 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { MessageRef, Notice } from '../app/ports.js';
-import type { Case } from '../domain/case.js';
+import type { Case, TimelineEntry } from '../domain/case.js';
 import type { Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
 import type { Statistics } from '../domain/statistics.js';
 import { caseBlocks, caseListBlocks, categoryName, digestBlocks, reportBlocks, slackDate } from './blocks.js';
-import { translator } from './i18n.js';
+import { isMessageKey, translator } from './i18n.js';
 
 /** What goes over the wire to Slack; the outbox decides when. */
 export interface ChatTransport {
@@ -15,6 +15,8 @@ export interface ChatTransport {
   notify(to: string, notice: Notice, c: Case): Promise<void>;
   /** One message listing many cases escalated to one person, each with a button. */
   digest(to: string, cases: Case[]): Promise<void>;
+  /** Tells the card's thread of what happened to the case. */
+  thread(c: Case, entries: TimelineEntry[]): Promise<void>;
   /** A manager's list of their cases unresolved for more than a day. */
   overdueList(to: string, cases: Case[]): Promise<void>;
   /** The statistics of a period. */
@@ -69,6 +71,16 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
         ...caseBlocks(t, c, policy, 'owner-or-manager'),
       ];
       await client.chat.postMessage({ channel: to, text, blocks });
+    },
+
+    async thread(c, entries) {
+      if (!c.card) return;
+      for (const e of entries) {
+        const key = `thread.${e.type}`;
+        if (!isMessageKey(key)) continue;
+        const text = t(key, { by: e.by, to: e.to ?? '', text: e.text ?? '' });
+        await client.chat.postMessage({ channel: c.card.channel, thread_ts: c.card.ts, text });
+      }
     },
 
     async overdueList(to, cases) {

@@ -132,6 +132,8 @@ export interface Case {
   rejectedInto?: string;
   rejectionOf?: string;
   card?: { channel: string; ts: string };
+  /** How many timeline entries the card's thread has been told of. */
+  threaded?: number;
   timeline: TimelineEntry[];
 }
 

@@ -53,6 +53,7 @@ const caseSchema = new Schema(
     rejectedInto: String,
     rejectionOf: String,
     card: { channel: String, ts: String },
+    threaded: Number,
     timeline: [timelineEntry],
   },
   { versionKey: false, collection: 'cases' },

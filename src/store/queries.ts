@@ -222,3 +222,9 @@ export const sameProblem = (category: string, item: string, since: Date) => ({
   },
   sort: { number: 1 as const },
 });
+
+/** Remembers how much of the timeline the card's thread has shown; it only grows. */
+export const setThreaded = (number: string, count: number): Write => ({
+  filter: { number },
+  update: { $max: { threaded: count }, $inc: { revision: 1 } },
+});

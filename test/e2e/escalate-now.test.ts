@@ -46,3 +46,27 @@ describe('Escalate now', () => {
     ]);
   });
 });
+
+describe('the card’s thread', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('tells of every event, in order, once', async () => {
+    h = await startHarness();
+    const c = await h.register();
+    await h.press(people.owner, ids.acknowledge, c);
+    await h.slack.waitFor((call) => call.args.thread_ts === c.card.ts);
+    await h.press(people.owner, ids.escalate, c);
+    await h.slack.waitFor((call) => call.args.thread_ts === c.card.ts, 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const thread = h.slack.calls.filter(
+      (call) => call.method === 'chat.postMessage' && call.args.thread_ts === c.card.ts,
+    );
+    expect(thread.map((call) => [call.args.channel, call.args.text])).toEqual([
+      [c.card.channel, `<@${people.owner}> acknowledged the case.`],
+      [c.card.channel, `Escalated to <@${people.manager}>.`],
+    ]);
+  });
+});
