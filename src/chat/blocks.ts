@@ -536,6 +536,7 @@ export function reportBlocks(
         list(stats.overdue.map((o) => o.number)),
       ]),
       section([`*${t('report.repeats', { count: stats.repeats.length })}*`, list(stats.repeats)]),
+      section([`*${t('report.batches', { count: stats.batches.length })}*`, list(stats.batches)]),
     ],
   };
 }

@@ -154,9 +154,9 @@ export function needsRootCause(c: Pick<Case, 'class' | 'compensation' | 'repeat'
   return isMajor(c);
 }
 
-/** The owner, and during a handover the person who handed it over. */
-export function isAccountable(c: Pick<Case, 'owner' | 'handoverFrom'>, user: string): boolean {
-  return user === c.owner || (!!c.handoverFrom && user === c.handoverFrom);
+/** The owner; during a handover also the one who handed it over and the receiver (首问负责制). */
+export function isAccountable(c: Pick<Case, 'owner' | 'handoverFrom' | 'receiver'>, user: string): boolean {
+  return user === c.owner || (!!c.handoverFrom && (user === c.handoverFrom || user === c.receiver));
 }
 
 /** Managers on the ladder: everyone above the owner. */

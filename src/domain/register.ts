@@ -14,7 +14,7 @@ export function registerCase(
   const { receiver, submissionKey, now, policy, repeat } = context;
   const department = policy.departments.find((d) => d.id === complaint.department);
   if (!department) throw new Error(`unknown department ${complaint.department}`);
-  const ladder = ladderFor(department, policy);
+  const ladder = ladderFor(department, policy, complaint.respondent);
   return {
     submissionKey,
     status: 'registered',

@@ -14,6 +14,8 @@ export interface Statistics {
   deadlines: { judged: number; met: number };
   overdue: { number: string; owner: string; department: string }[];
   repeats: string[];
+  /** Cases that are part of a batch (批量投诉). */
+  batches: string[];
   /** The customers' average satisfaction (1–5) and how many gave one; null average when nobody did. */
   satisfaction: { average: number | null; count: number };
 }

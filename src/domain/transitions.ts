@@ -280,7 +280,7 @@ export function reassign(
       ...c,
       owner: to.owner,
       department: department.id,
-      ladder: ladderFor({ ...department, owner: to.owner }, policy),
+      ladder: ladderFor({ ...department, owner: to.owner }, policy, c.respondent),
       level: 0,
       status: 'registered',
       handoverFrom: c.handoverFrom ?? c.owner,

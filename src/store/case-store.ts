@@ -18,6 +18,7 @@ interface Facets {
   deadlines: { judged: number; met: number }[];
   overdue: Statistics['overdue'];
   repeats: { number: string }[];
+  batches: { number: string }[];
   satisfaction: { average: number; count: number }[];
 }
 
@@ -93,6 +94,7 @@ export function caseStore(db: Collections): CaseStore {
         deadlines: { judged: facets.deadlines[0]?.judged ?? 0, met: facets.deadlines[0]?.met ?? 0 },
         overdue: facets.overdue,
         repeats: facets.repeats.map((r) => r.number),
+        batches: facets.batches.map((r) => r.number),
         satisfaction: {
           average: facets.satisfaction[0] ? Math.round(facets.satisfaction[0].average * 10) / 10 : null,
           count: facets.satisfaction[0]?.count ?? 0,

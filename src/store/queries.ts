@@ -180,6 +180,11 @@ export function statistics(from: Date, to: Date, now: Date): Doc[] {
           { $project: { _id: 0, number: 1 } },
           { $sort: { number: 1 } },
         ],
+        batches: [
+          { $match: { batch: { $exists: true } } },
+          { $project: { _id: 0, number: 1 } },
+          { $sort: { number: 1 } },
+        ],
         satisfaction: [
           { $match: { 'verdict.satisfaction': { $exists: true } } },
           { $group: { _id: null, average: { $avg: '$verdict.satisfaction' }, count: { $sum: 1 } } },

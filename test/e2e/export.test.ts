@@ -36,7 +36,7 @@ describe('/complaint export', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'Case number,Registered,Customer,Phone,Received by,Category,Class,What is the complaint?,Department,Owner,Receiver,Status,Resolution,Resolved',
+      'Case number,Registered,Customer,Phone,Received by,Category,Class,What is the complaint?,Order or item (for a product),Department,Owner,Receiver,Status,Resolution,Resolved',
     );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`${first.number},`);

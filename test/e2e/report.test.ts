@@ -48,6 +48,7 @@ describe('the weekly statistics', () => {
     expect(text).toContain('• Class 1 · first complaint: 2');
     expect(text).toContain(`Overdue now (1)*\\n${late.number}`);
     expect(text).toContain('Repeat complaints (0)*\\nnone');
+    expect(text).toContain('Batch complaints (0)*\\nnone');
     await queue.close();
   });
 });

@@ -183,6 +183,7 @@ export const en = {
   'report.byDepartment': 'By department',
   'report.overdue': 'Overdue now ({count})',
   'report.repeats': 'Repeat complaints ({count})',
+  'report.batches': 'Batch complaints ({count})',
   'report.none': 'none',
   'thread.acknowledged': '<@{by}> acknowledged the case.',
   'thread.resolved': '<@{by}> resolved the case: {text}',

@@ -180,6 +180,7 @@ export const zhCN: Record<MessageKey, string> = {
   'report.byDepartment': '按部门',
   'report.overdue': '当前超时（{count}）',
   'report.repeats': '二次投诉（{count}）',
+  'report.batches': '批量投诉（{count}）',
   'report.none': '无',
   'thread.acknowledged': '<@{by}> 已确认受理。',
   'thread.resolved': '<@{by}> 已处理：{text}',

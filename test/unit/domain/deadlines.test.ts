@@ -64,6 +64,11 @@ describe('ladderFor', () => {
     expect(ladderFor(department, roles)).toEqual([people.owner, people.manager, people.csManager, people.gm]);
   });
 
+  it('leaves the person complained about off the ladder: they are told nothing (回避)', () => {
+    const department = { id: 'd', name: 'D', owner: people.owner, manager: people.manager };
+    expect(ladderFor(department, roles, people.manager)).toEqual([people.owner, people.csManager, people.gm]);
+  });
+
   it('skips a rung when one person holds two roles', () => {
     const department = { id: 'd', name: 'D', owner: people.owner, manager: people.csManager };
     expect(ladderFor(department, roles)).toEqual([people.owner, people.csManager, people.gm]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Deadline, metOnTime } from '../../../src/domain/case.js';
+import { type Deadline, isAccountable, metOnTime } from '../../../src/domain/case.js';
 import { acknowledge, escalate, extend, resolve } from '../../../src/domain/transitions.js';
 import { aCase, T0 } from '../../support/cases.js';
 import { people } from '../../support/harness.js';
@@ -91,5 +91,15 @@ describe('need more time', () => {
     expect(extend(aCase(), people.receiver, { promisedAt, reason: 'x' }, later)).toMatchObject({
       kind: 'refused',
     });
+  });
+});
+
+describe('accountability during a handover (首问负责制)', () => {
+  it('the receiver and the previous owner stay accountable until the new owner acknowledges', () => {
+    const handed = aCase({ owner: 'U0COOK', handoverFrom: people.owner });
+    for (const who of ['U0COOK', people.owner, people.receiver])
+      expect(isAccountable(handed, who)).toBe(true);
+    expect(isAccountable(handed, people.stranger)).toBe(false);
+    expect(isAccountable({ ...handed, handoverFrom: null }, people.receiver)).toBe(false);
   });
 });

@@ -52,7 +52,7 @@ describe('weekly statistics, from the aggregation pipeline run by mingo', () => 
         { dueAt: at(124) },
       ]),
       // Resolved, its resolve deadline due after the report: not judged yet.
-      seeded(5, 160, { category: 'other', class: 3, status: 'resolved' }, [
+      seeded(5, 160, { category: 'other', class: 3, status: 'resolved', batch: '202611-0005' }, [
         { metAt: at(160.5) },
         { dueAt: at(208), metAt: at(165) },
       ]),
@@ -81,6 +81,7 @@ describe('weekly statistics, from the aggregation pipeline run by mingo', () => 
       deadlines: { judged: 9, met: 6 },
       overdue: [{ number: '202611-0004', owner: week[3]?.owner, department: 'delivery' }],
       repeats: ['202611-0004'],
+      batches: ['202611-0005'],
       satisfaction: { average: 3.5, count: 2 },
     });
     expect(metPercent(stats)).toBe(67);
