@@ -1,7 +1,7 @@
-import { isMajor } from '../domain/case.js';
 import { timedDeadlines } from '../domain/deadlines.js';
 import type { Policy } from '../domain/policy.js';
 import { detectBatch } from './detect-batch.js';
+import { informManagers } from './inform-managers.js';
 import type { CaseStore, Chat, Clock, Timers } from './ports.js';
 import { sendOnce } from './send-once.js';
 
@@ -13,7 +13,10 @@ export interface AnnounceCaseDeps {
   policy: Policy;
 }
 
-/** Starts a new case's timers, posts its card, tells the owner, and the GM when it is major. Safe to repeat. */
+/**
+ * Starts a new case's timers, posts its card, tells the owner, finds its batch, and tells the managers its
+ * weight requires. Safe to repeat.
+ */
 export const announceCase =
   ({ store, chat, timers, clock, policy }: AnnounceCaseDeps) =>
   async (number: string): Promise<void> => {
@@ -21,21 +24,15 @@ export const announceCase =
     if (!c) return;
     for (const d of timedDeadlines(c, policy.deadlines)) await timers.schedule(c, d);
     if (!c.card) await chat.postCard(c);
-    const system = (type: 'owner-notified' | 'gm-informed', to: string) => ({
+    const told = {
       at: clock.now(),
       by: 'system',
-      type,
-      to,
-      key: type,
-    });
-    await sendOnce(store, c, system('owner-notified', c.owner), (key) =>
-      chat.notify(c.owner, { kind: 'assigned' }, c, key),
-    );
-    // A batch is announced to the GM once, as a batch; any other major case on its own.
+      type: 'owner-notified' as const,
+      to: c.owner,
+      key: 'owner-notified',
+    };
+    await sendOnce(store, c, told, (key) => chat.notify(c.owner, { kind: 'assigned' }, c, key));
     const batched = await detectBatch({ store, chat, timers, clock, policy })(c);
-    if (isMajor(c) && !batched) {
-      await sendOnce(store, c, system('gm-informed', policy.gm), (key) =>
-        chat.notify(policy.gm, { kind: 'major' }, c, key),
-      );
-    }
+    // A batch is told to the GM once, as a batch, not case by case.
+    await informManagers({ store, chat, clock, policy }, c, { gm: !batched });
   };

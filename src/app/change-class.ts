@@ -1,10 +1,9 @@
-import { isMajor } from '../domain/case.js';
 import type { Policy } from '../domain/policy.js';
 import { changeClass } from '../domain/transitions.js';
 import type { CaseActionDeps } from './acknowledge-case.js';
+import { informManagers } from './inform-managers.js';
 import type { MessageRef } from './ports.js';
 import { retime } from './retime.js';
-import { sendOnce } from './send-once.js';
 import { type Outcome, transact } from './transact.js';
 
 /** Changes the class: timers follow the new plan, and a case that became major is sent to the GM. */
@@ -23,16 +22,7 @@ export const changeClassOf =
     if (outcome.kind !== 'ok') return outcome;
     const { before, case: after } = outcome;
     await retime(timers, before, after, policy);
-    if (isMajor(after)) {
-      const entry = {
-        at: clock.now(),
-        by: 'system',
-        type: 'gm-informed' as const,
-        to: policy.gm,
-        key: 'gm-informed',
-      };
-      await sendOnce(store, after, entry, (key) => chat.notify(policy.gm, { kind: 'major' }, after, key));
-    }
+    await informManagers({ store, chat, clock, policy }, after);
     await chat.refresh(after, pressedIn);
     return outcome;
   };

@@ -38,6 +38,9 @@ describe('changing the class', () => {
 
     const [gm] = await h.slack.waitFor((call) => call.args.channel === people.gm);
     expect(String(gm?.args.text)).toBe(`Major complaint ${c.number}: for your information.`);
+    // Class 3 (public, media): the CS manager, who coordinates it, is told too.
+    const [csm] = await h.slack.waitFor((call) => call.args.channel === people.csManager);
+    expect(String(csm?.args.text)).toBe(`Major complaint ${c.number}: for your information.`);
     const raised = await h.store.get(c.number);
     const due = (kind: string) => raised?.deadlines.find((d) => d.kind === kind);
     expect(raised?.class).toBe(3);
