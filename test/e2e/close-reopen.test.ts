@@ -3,9 +3,8 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QUEUE_NAME } from '../../jobs/queue.js';
 import { ids } from '../../src/chat/blocks.js';
-import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, type PostedCase, people, REDIS_URL, startHarness } from '../support/harness.js';
-import { validComplaint, viewSubmission } from '../support/slack-requests.js';
+import { type Harness, people, REDIS_URL, startHarness } from '../support/harness.js';
+import { validComplaint } from '../support/slack-requests.js';
 
 const text = (value: string | null) => ({ value: { type: 'plain_text_input', value } });
 
@@ -15,25 +14,13 @@ describe('root cause, close and reopen', () => {
     await h.close();
   });
 
-  /** Presses a button that opens a form, and submits the form with these values. */
-  async function fill(c: PostedCase, button: string, view: string, values: object): Promise<Response> {
-    const opened = h.slack.callsTo('views.open').length;
-    await h.press(people.owner, button, c);
-    const all = await h.slack.waitFor((call: SlackCall) => call.method === 'views.open', opened + 1);
-    const metadata = String(
-      (all.at(-1)?.args.view as { private_metadata?: string } | undefined)?.private_metadata,
-    );
-    return h.post(
-      viewSubmission(people.owner, { id: `V${view}`, callbackId: view, values: values as never, metadata }),
-    );
-  }
   const lastEphemeral = async (count: number) =>
     (await h.slack.waitFor((c) => c.method === 'chat.postEphemeral', count)).at(-1)?.args.text;
 
   it('refuses to close a major case without its root cause, closes it with one, and reopens it with fresh deadlines', async () => {
     h = await startHarness();
     const c = await h.register({ ...validComplaint, compensation: true });
-    await fill(c, ids.resolve, ids.resolveView, { resolution: text('Compensated 50 yuan.') });
+    await h.fill(c, ids.resolve, ids.resolveView, { resolution: text('Compensated 50 yuan.') });
     await h.slack.waitFor(
       (call) => call.method === 'chat.update' && JSON.stringify(call.args.blocks).includes(ids.close),
     );
@@ -44,7 +31,7 @@ describe('root cause, close and reopen', () => {
     );
     expect((await h.store.get(c.number))?.status).toBe('resolved');
 
-    const missing = await fill(c, ids.rootCause, ids.rootCauseView, {
+    const missing = await h.fill(c, ids.rootCause, ids.rootCauseView, {
       cause: text('Lid not checked at packing'),
       corrective: text(''),
       preventive: text('Lid check on the packing list'),
@@ -59,7 +46,7 @@ describe('root cause, close and reopen', () => {
       response_action: 'errors',
       errors: { corrective: 'Please fill this in.' },
     });
-    await fill(c, ids.rootCause, ids.rootCauseView, {
+    await h.fill(c, ids.rootCause, ids.rootCauseView, {
       cause: text('Lid not checked at packing'),
       corrective: text('Retrained the packing team'),
       preventive: text('Lid check on the packing list'),
@@ -86,7 +73,7 @@ describe('root cause, close and reopen', () => {
       rootCause: { corrective: 'Retrained the packing team', department: 'delivery' },
     });
 
-    await fill(c, ids.reopen, ids.reopenView, {
+    await h.fill(c, ids.reopen, ids.reopenView, {
       reason: text('The customer called: the refund never arrived.'),
     });
     await h.slack.waitFor(

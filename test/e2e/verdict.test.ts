@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ids } from '../../src/chat/blocks.js';
 import { type Harness, type PostedCase, people, startHarness } from '../support/harness.js';
-import { viewSubmission } from '../support/slack-requests.js';
 
 const select = (value: string) => ({
   value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } },
@@ -14,20 +13,9 @@ describe('the customer’s verdict', () => {
     await h.close();
   });
 
-  async function fill(c: PostedCase, button: string, view: string, values: object): Promise<Response> {
-    const opened = h.slack.callsTo('views.open').length;
-    await h.press(people.owner, button, c);
-    const all = await h.slack.waitFor((call) => call.method === 'views.open', opened + 1);
-    const metadata = String(
-      (all.at(-1)?.args.view as { private_metadata?: string } | undefined)?.private_metadata,
-    );
-    return h.post(
-      viewSubmission(people.owner, { id: `V${view}`, callbackId: view, values: values as never, metadata }),
-    );
-  }
   async function resolved(): Promise<PostedCase> {
     const c = await h.register();
-    await fill(c, ids.resolve, ids.resolveView, { resolution: text('Sent a new bowl of soup.') });
+    await h.fill(c, ids.resolve, ids.resolveView, { resolution: text('Sent a new bowl of soup.') });
     await h.slack.waitFor(
       (call) => call.method === 'chat.update' && JSON.stringify(call.args.blocks).includes(ids.verdict),
     );
@@ -37,7 +25,7 @@ describe('the customer’s verdict', () => {
   it('records an accepted resolution with its satisfaction, once', async () => {
     h = await startHarness();
     const c = await resolved();
-    await fill(c, ids.verdict, ids.verdictView, {
+    await h.fill(c, ids.verdict, ids.verdictView, {
       verdict: select('accepted'),
       satisfaction: select('4'),
       comment: text('Thanks'),
@@ -62,7 +50,7 @@ describe('the customer’s verdict', () => {
       satisfaction: { value: { type: 'static_select', selected_option: null } },
       comment: text(''),
     };
-    const invalid = await fill(c, ids.verdict, ids.verdictView, unscored);
+    const invalid = await h.fill(c, ids.verdict, ids.verdictView, unscored);
     expect(await invalid.json()).toEqual({
       response_action: 'errors',
       errors: { satisfaction: 'Please fill this in.' },
@@ -73,7 +61,7 @@ describe('the customer’s verdict', () => {
       satisfaction: select('1'),
       comment: text('Still cold.'),
     };
-    await fill(c, ids.verdict, ids.verdictView, rejection);
+    await h.fill(c, ids.verdict, ids.verdictView, rejection);
     const [gm] = await h.slack.waitFor((call) => call.args.channel === people.gm);
     const follower = /\d{6}-\d{4}/.exec(String(gm?.args.text))?.[0] ?? '';
     expect(String(gm?.args.text)).toBe(`Major complaint ${follower}: for your information.`);

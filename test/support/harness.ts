@@ -76,6 +76,8 @@ export interface Harness {
   register(form?: Parameters<typeof complaintValues>[0], viewId?: string): Promise<PostedCase>;
   submit(form: Parameters<typeof complaintValues>[0], viewId?: string, user?: string): Promise<Response>;
   press(user: string, actionId: string, c: Case, where?: { channel: string; ts: string }): Promise<Response>;
+  /** The owner presses a button that opens a form, and submits the form it opened with these values. */
+  fill(c: PostedCase, button: string, view: string, values: object): Promise<Response>;
   /** Waits until the case's card is posted and stored, and returns the case with it. */
   cardOf(number: string): Promise<PostedCase>;
   close(): Promise<void>;
@@ -126,6 +128,12 @@ export async function startHarness(
     );
   }
 
+  async function press(user: string, actionId: string, c: Case, where?: { channel: string; ts: string }) {
+    const message = where ?? c.card;
+    if (!message) throw new Error(`case ${c.number} has no card to press on`);
+    return post(buttonPress(user, actionId, c.number, message));
+  }
+
   async function cardOf(number: string) {
     const until = Date.now() + 10_000;
     for (;;) {
@@ -153,11 +161,18 @@ export async function startHarness(
       if (!number) throw new Error(`no case number in ${JSON.stringify(answer)}`);
       return cardOf(number);
     },
-    async press(user, actionId, c, where) {
-      const message = where ?? c.card;
-      if (!message) throw new Error(`case ${c.number} has no card to press on`);
-      return post(buttonPress(user, actionId, c.number, message));
+    async fill(c, button, view, values) {
+      const opened = slack.callsTo('views.open').length;
+      await press(people.owner, button, c);
+      const all = await slack.waitFor((call) => call.method === 'views.open', opened + 1);
+      const metadata = String(
+        (all.at(-1)?.args.view as { private_metadata?: string } | undefined)?.private_metadata,
+      );
+      return post(
+        viewSubmission(people.owner, { id: `V${view}`, callbackId: view, values: values as never, metadata }),
+      );
     },
+    press,
     async close() {
       await redress.stop();
       await slack.close();
