@@ -1,24 +1,15 @@
 import { timedDeadlines } from '../domain/deadlines.js';
-import type { Policy } from '../domain/policy.js';
 import { detectBatch } from './detect-batch.js';
 import { informManagers } from './inform-managers.js';
-import type { CaseStore, Chat, Clock, Timers } from './ports.js';
+import type { CaseDeps } from './ports.js';
 import { sendOnce } from './send-once.js';
-
-export interface AnnounceCaseDeps {
-  store: CaseStore;
-  chat: Chat;
-  timers: Timers;
-  clock: Clock;
-  policy: Policy;
-}
 
 /**
  * Starts a new case's timers, posts its card, tells the owner, finds its batch, and tells the managers its
  * weight requires. Safe to repeat.
  */
 export const announceCase =
-  ({ store, chat, timers, clock, policy }: AnnounceCaseDeps) =>
+  ({ store, chat, timers, clock, policy }: CaseDeps) =>
   async (number: string): Promise<void> => {
     const c = await store.get(number);
     if (!c) return;

@@ -1,14 +1,12 @@
-import type { Policy } from '../domain/policy.js';
 import { changeClass } from '../domain/transitions.js';
-import type { CaseActionDeps } from './acknowledge-case.js';
 import { informManagers } from './inform-managers.js';
-import type { MessageRef } from './ports.js';
+import type { CaseDeps, MessageRef } from './ports.js';
 import { retime } from './retime.js';
 import { type Outcome, transact } from './transact.js';
 
 /** Changes the class: timers follow the new plan, and a case that became major is sent to the GM. */
 export const changeClassOf =
-  ({ store, chat, timers, clock, policy }: CaseActionDeps & { policy: Policy }) =>
+  ({ store, chat, timers, clock, policy }: CaseDeps) =>
   async (
     number: string,
     actor: string,

@@ -1,14 +1,12 @@
-import type { Policy } from '../domain/policy.js';
 import { decideApproval } from '../domain/transitions.js';
-import type { CaseActionDeps } from './acknowledge-case.js';
-import type { MessageRef } from './ports.js';
+import type { CaseDeps, MessageRef } from './ports.js';
 import { stopTimers } from './resolve-case.js';
 import { sendOnce } from './send-once.js';
 import { type Outcome, transact } from './transact.js';
 
 /** The GM approves a compensation (the case is resolved) or rejects it (the owner is told to try another way). */
 export const decideApprovalOf =
-  (deps: CaseActionDeps & { policy: Policy }) =>
+  (deps: CaseDeps) =>
   (approved: boolean) =>
   async (number: string, actor: string, pressedIn?: MessageRef): Promise<Outcome> => {
     const { store, chat, clock, policy } = deps;

@@ -1,25 +1,16 @@
 import type { Case } from '../domain/case.js';
-import type { Policy } from '../domain/policy.js';
 import { joinBatch } from '../domain/transitions.js';
-import type { CaseStore, Chat, Clock, Timers } from './ports.js';
+import type { CaseDeps } from './ports.js';
 import { retime } from './retime.js';
 import { sendOnce } from './send-once.js';
 import { transact } from './transact.js';
-
-export interface BatchDeps {
-  store: CaseStore;
-  chat: Chat;
-  timers: Timers;
-  clock: Clock;
-  policy: Policy;
-}
 
 /**
  * Whether a case makes, or joins, a batch (批量投诉): the same category and item from `batch.size` customers
  * within `batch.window`. Every case of the batch becomes major; the GM is told once per batch.
  */
 export const detectBatch =
-  ({ store, chat, timers, clock, policy }: BatchDeps) =>
+  ({ store, chat, timers, clock, policy }: CaseDeps) =>
   async (c: Case): Promise<boolean> => {
     if (!c.item) return false;
     const since = new Date(c.createdAt.getTime() - policy.batch.window);

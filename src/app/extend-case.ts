@@ -1,13 +1,11 @@
-import type { Policy } from '../domain/policy.js';
 import { type Extension, extend } from '../domain/transitions.js';
-import type { CaseActionDeps } from './acknowledge-case.js';
-import type { MessageRef } from './ports.js';
+import type { CaseDeps, MessageRef } from './ports.js';
 import { retime } from './retime.js';
 import { type Outcome, transact } from './transact.js';
 
 /** Need more time: the deadlines move to the promised time; the old timers stop and new ones start. */
 export const extendCase =
-  ({ store, chat, timers, clock, policy }: CaseActionDeps & { policy: Policy }) =>
+  ({ store, chat, timers, clock, policy }: CaseDeps) =>
   async (number: string, actor: string, extension: Extension, pressedIn?: MessageRef): Promise<Outcome> => {
     const outcome = await transact(store, number, (c) => extend(c, actor, extension, clock.now()));
     if (outcome.kind !== 'ok') return outcome;

@@ -1,6 +1,7 @@
 import type { Case, CaseDraft, Deadline, DeadlineKind, TimelineEntry } from '../domain/case.js';
 import type { Complaint } from '../domain/complaint.js';
 import type { DeadlineTimer } from '../domain/deadlines.js';
+import type { Policy } from '../domain/policy.js';
 import type { Statistics } from '../domain/statistics.js';
 import type { CaseSearch } from '../domain/visibility.js';
 
@@ -83,4 +84,13 @@ export interface Jobs {
 
 export interface Clock {
   now(): Date;
+}
+
+/** What use cases that act on a case and its timers, under the company's policy, work with. */
+export interface CaseDeps {
+  store: CaseStore;
+  chat: Chat;
+  timers: Timers;
+  clock: Clock;
+  policy: Policy;
 }

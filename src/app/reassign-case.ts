@@ -1,14 +1,12 @@
 import { timedDeadlines, timerOf } from '../domain/deadlines.js';
-import type { Policy } from '../domain/policy.js';
 import { reassign } from '../domain/transitions.js';
-import type { CaseActionDeps } from './acknowledge-case.js';
-import type { MessageRef } from './ports.js';
+import type { CaseDeps, MessageRef } from './ports.js';
 import { sendOnce } from './send-once.js';
 import { type Outcome, transact } from './transact.js';
 
 /** Hands the case over: the new owner is told, and a fresh acknowledge deadline runs for them. */
 export const reassignCase =
-  ({ store, chat, timers, clock, policy }: CaseActionDeps & { policy: Policy }) =>
+  ({ store, chat, timers, clock, policy }: CaseDeps) =>
   async (
     number: string,
     actor: string,

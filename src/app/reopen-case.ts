@@ -1,13 +1,11 @@
 import { timedDeadlines } from '../domain/deadlines.js';
-import type { Policy } from '../domain/policy.js';
 import { reopen } from '../domain/transitions.js';
-import type { CaseActionDeps } from './acknowledge-case.js';
-import type { MessageRef } from './ports.js';
+import type { CaseDeps, MessageRef } from './ports.js';
 import { type Outcome, transact } from './transact.js';
 
 /** Reopens a case with a reason: fresh deadlines from now, and timers for them. */
 export const reopenCase =
-  ({ store, chat, timers, clock, policy }: CaseActionDeps & { policy: Policy }) =>
+  ({ store, chat, timers, clock, policy }: CaseDeps) =>
   async (number: string, actor: string, reason: string, pressedIn?: MessageRef): Promise<Outcome> => {
     const outcome = await transact(store, number, (c) =>
       reopen(c, actor, reason, clock.now(), policy.deadlines),

@@ -1,9 +1,8 @@
 import type { Case } from '../domain/case.js';
 import { openDeadlines, timerOf } from '../domain/deadlines.js';
-import type { Policy } from '../domain/policy.js';
 import { type Resolution, requestApproval, resolve } from '../domain/transitions.js';
 import type { CaseActionDeps } from './acknowledge-case.js';
-import type { MessageRef } from './ports.js';
+import type { CaseDeps, MessageRef } from './ports.js';
 import { sendOnce } from './send-once.js';
 import { type Outcome, transact } from './transact.js';
 
@@ -21,7 +20,7 @@ export async function stopTimers(
  * policy's threshold goes to the GM for approval first; the case stays open until the GM decides.
  */
 export const resolveCase =
-  (deps: CaseActionDeps & { policy: Policy }) =>
+  (deps: CaseDeps) =>
   async (number: string, actor: string, how: Resolution, pressedIn?: MessageRef): Promise<Outcome> => {
     const { store, chat, clock, policy } = deps;
     const needsApproval = how.action === 'compensation' && (how.amount ?? 0) > policy.compensationApproval;
