@@ -5,7 +5,8 @@ import type { CaseStore, MessageRef } from '../../src/app/ports.js';
 import type { Outcome } from '../../src/app/transact.js';
 import type { Translate } from '../../src/chat/i18n.js';
 import type { Case } from '../../src/domain/case.js';
-import { type Refusal, resolveRefusal } from '../../src/domain/transitions.js';
+import { type CaseAction, refusalOf } from '../../src/domain/permissions.js';
+import type { Policy } from '../../src/domain/policy.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & { client: WebClient };
 
@@ -66,19 +67,19 @@ export const caseButton =
     );
   };
 
-/** A button that opens a case form, for the owner or a manager; anyone else is told why not. */
+/** A button that opens a case form, for whoever the action's rule lets act now; anyone else is told why not. */
 export const caseFormButton =
   (
-    { t, store }: { t: Translate; store: CaseStore },
+    { t, store, policy }: { t: Translate; store: CaseStore; policy: Policy },
     form: (t: Translate, number: string, metadata: string) => ModalView,
-    refusalOf: (c: Case, user: string) => Refusal | null = resolveRefusal,
+    action: CaseAction,
   ) =>
   async (args: ButtonArgs) => {
     const { ack, body, client } = args;
     await ack();
     const c = await pressedCase(store, t, args);
     if (!c) return;
-    const reason = refusalOf(c, body.user.id);
+    const reason = refusalOf(action, c, body.user.id, policy);
     if (reason)
       return explainRefusal(client, t, replyTo(body), c.number, { kind: 'refused', reason, case: c });
     const metadata = JSON.stringify({ number: c.number, pressedIn: pressedIn(body) });

@@ -1,6 +1,11 @@
 import type { Complaint } from './complaint.js';
 
 export type CaseStatus = 'registered' | 'accepted' | 'resolved' | 'closed';
+
+/** The statuses of a case still being handled: its deadlines run and it is on people's lists. */
+export const OPEN_STATUSES = ['registered', 'accepted'] as const satisfies readonly CaseStatus[];
+/** The statuses of a case whose handling is over: resolved (its record may still be completed) or closed. */
+export const FINISHED_STATUSES = ['resolved', 'closed'] as const satisfies readonly CaseStatus[];
 export type DeadlineKind = 'acknowledge' | 'callback' | 'resolve';
 
 /** A promise the company made about a case, and when it was kept. */
@@ -146,7 +151,7 @@ export function isMajor(c: Pick<Case, 'class' | 'compensation'> & { batch?: stri
 }
 
 export function isFinished(c: Pick<Case, 'status'>): boolean {
-  return c.status === 'resolved' || c.status === 'closed';
+  return (FINISHED_STATUSES as readonly CaseStatus[]).includes(c.status);
 }
 
 /** Class 2 and 3 and major cases need their root cause before they close (原因分析, 纠正预防措施). */
@@ -162,6 +167,14 @@ export function isAccountable(c: Pick<Case, 'owner' | 'handoverFrom' | 'receiver
 /** Managers on the ladder: everyone above the owner. */
 export function managersOf(c: Pick<Case, 'ladder'>): string[] {
   return c.ladder.slice(1);
+}
+
+/**
+ * The ladder is planned anew at every handover; keys of pings up the ladder carry this version, so that the
+ * same rung of a later ladder is a new message, not a duplicate of an earlier one.
+ */
+export function ladderVersion(c: Pick<Case, 'timeline'>): number {
+  return 1 + c.timeline.filter((e) => e.type === 'reassigned').length;
 }
 
 /** Whether a ping with this key is already in the timeline. */

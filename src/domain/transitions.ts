@@ -1,29 +1,12 @@
 import type { Case, Deadline, ResolutionAction, RootCause, TimelineEntry, Verdict } from './case.js';
-import { isAccountable, isFinished, isMajor, managersOf, needsRootCause } from './case.js';
+import { isMajor, ladderVersion } from './case.js';
 import type { DeadlineStep } from './deadlines.js';
 import { planDeadlines } from './deadlines.js';
 import { ladderFor } from './ladder.js';
+import { type Refusal, refusalOf } from './permissions.js';
 import type { DeadlinePolicy, Policy } from './policy.js';
 
-/** Why a person may not do what they asked; each is a message-catalog key. */
-export type Refusal =
-  | 'refusal.not_owner'
-  | 'refusal.not_owner_or_manager'
-  | 'refusal.not_on_ladder'
-  | 'refusal.already_acknowledged'
-  | 'refusal.already_resolved'
-  | 'refusal.top_of_ladder'
-  | 'refusal.not_resolved'
-  | 'refusal.root_cause_first'
-  | 'refusal.not_finished'
-  | 'refusal.verdict_after_resolve'
-  | 'refusal.same_class'
-  | 'refusal.lower_needs_manager'
-  | 'refusal.same_owner'
-  | 'refusal.respondent_owner'
-  | 'refusal.awaiting_approval'
-  | 'refusal.gm_only'
-  | 'refusal.nothing_to_approve';
+export type { Refusal } from './permissions.js';
 
 export type Transition = { kind: 'ok'; case: Case } | { kind: 'refused'; reason: Refusal };
 
@@ -32,9 +15,8 @@ const append = (c: Case, entry: TimelineEntry): TimelineEntry[] => [...c.timelin
 
 /** The owner accepts the case (确认受理): the acknowledge deadline is met. */
 export function acknowledge(c: Case, actor: string, now: Date): Transition {
-  if (isFinished(c)) return refuse('refusal.already_resolved');
-  if (actor !== c.owner) return refuse('refusal.not_owner');
-  if (c.status !== 'registered') return refuse('refusal.already_acknowledged');
+  const refused = refusalOf('acknowledge', c, actor);
+  if (refused) return refuse(refused);
   return {
     kind: 'ok',
     case: {
@@ -47,14 +29,6 @@ export function acknowledge(c: Case, actor: string, now: Date): Transition {
   };
 }
 
-/** Why this person may not resolve the case, or null when they may. */
-export function resolveRefusal(c: Case, actor: string): Refusal | null {
-  if (isFinished(c)) return 'refusal.already_resolved';
-  if (!isAccountable(c, actor) && !managersOf(c).includes(actor)) return 'refusal.not_owner_or_manager';
-  if (c.pendingApproval) return 'refusal.awaiting_approval';
-  return null;
-}
-
 /** What was done: how, the words for it, and the compensation paid, if any. */
 export interface Resolution {
   action: ResolutionAction;
@@ -64,8 +38,8 @@ export interface Resolution {
 
 /** The owner or a manager records what was done; every deadline still running is met. */
 export function resolve(c: Case, actor: string, resolution: string, now: Date, how?: Resolution): Transition {
-  const refusal = resolveRefusal(c, actor);
-  if (refusal) return refuse(refusal);
+  const refused = refusalOf('resolve', c, actor);
+  if (refused) return refuse(refused);
   return {
     kind: 'ok',
     case: {
@@ -89,8 +63,8 @@ export interface Contact {
 
 /** The owner or a manager logs a contact with the customer; the first one is the callback (回访) a major case owes. */
 export function logContact(c: Case, actor: string, contact: Contact, now: Date): Transition {
-  const refusal = resolveRefusal(c, actor);
-  if (refusal) return refuse(refusal);
+  const refused = refusalOf('contact', c, actor);
+  if (refused) return refuse(refused);
   const entry: TimelineEntry = {
     at: contact.at,
     by: actor,
@@ -117,8 +91,8 @@ export interface Extension {
  * acknowledgement moves to it, planned anew; each keeps its first due time for the statistics.
  */
 export function extend(c: Case, actor: string, { promisedAt, reason }: Extension, now: Date): Transition {
-  const refusal = resolveRefusal(c, actor);
-  if (refusal) return refuse(refusal);
+  const refused = refusalOf('extend', c, actor);
+  if (refused) return refuse(refused);
   const moved = (d: Deadline): Deadline => ({
     ...d,
     startAt: now,
@@ -144,17 +118,22 @@ export function extend(c: Case, actor: string, { promisedAt, reason }: Extension
 
 /** Someone on the ladder takes the case one rung up now, without waiting for a deadline. */
 export function escalate(c: Case, actor: string, now: Date): Transition {
-  if (isFinished(c)) return refuse('refusal.already_resolved');
-  if (!c.ladder.includes(actor)) return refuse('refusal.not_on_ladder');
+  const refused = refusalOf('escalate', c, actor);
   const rung = c.level + 1;
   const to = c.ladder[rung];
-  if (!to) return refuse('refusal.top_of_ladder');
+  if (refused || !to) return refuse(refused ?? 'refusal.top_of_ladder');
   return {
     kind: 'ok',
     case: {
       ...c,
       level: rung,
-      timeline: append(c, { at: now, by: actor, type: 'escalated', to, key: `escalate.rung${rung}` }),
+      timeline: append(c, {
+        at: now,
+        by: actor,
+        type: 'escalated',
+        to,
+        key: `escalate.l${ladderVersion(c)}.rung${rung}`,
+      }),
     },
   };
 }
@@ -164,26 +143,18 @@ export function stepEntry(step: DeadlineStep, now: Date): TimelineEntry & { key:
   return { at: now, by: 'system', type: step.type, to: step.to, key: step.key };
 }
 
-/** Why this person may not work on the case's record (root cause, close, reopen), or null when they may. */
-export function recordRefusal(c: Case, actor: string): Refusal | null {
-  return isAccountable(c, actor) || managersOf(c).includes(actor) ? null : 'refusal.not_owner_or_manager';
-}
-
 /** Root cause and corrective action (原因分析, 纠正预防措施), before or after the case is resolved. */
 export function recordRootCause(c: Case, actor: string, rootCause: RootCause, now: Date): Transition {
-  const refusal = recordRefusal(c, actor) ?? (c.status === 'closed' ? 'refusal.already_resolved' : null);
-  if (refusal) return refuse(refusal);
+  const refused = refusalOf('rootCause', c, actor);
+  if (refused) return refuse(refused);
   const entry: TimelineEntry = { at: now, by: actor, type: 'root-cause', text: rootCause.cause };
   return { kind: 'ok', case: { ...c, rootCause, timeline: append(c, entry) } };
 }
 
 /** Closes (结案) a resolved case; a major one only with its root cause. */
 export function close(c: Case, actor: string, now: Date): Transition {
-  const refusal =
-    recordRefusal(c, actor) ??
-    (c.status !== 'resolved' ? 'refusal.not_resolved' : null) ??
-    (needsRootCause(c) && !c.rootCause ? 'refusal.root_cause_first' : null);
-  if (refusal) return refuse(refusal);
+  const refused = refusalOf('close', c, actor);
+  if (refused) return refuse(refused);
   return {
     kind: 'ok',
     case: { ...c, status: 'closed', timeline: append(c, { at: now, by: actor, type: 'closed' }) },
@@ -198,8 +169,8 @@ export function reopen(
   now: Date,
   policy: DeadlinePolicy,
 ): Transition {
-  const refusal = recordRefusal(c, actor) ?? (isFinished(c) ? null : 'refusal.not_finished');
-  if (refusal) return refuse(refusal);
+  const refused = refusalOf('reopen', c, actor);
+  if (refused) return refuse(refused);
   const fresh = planDeadlines(isMajor(c), now, policy).filter((d) => d.kind !== 'acknowledge');
   const version = (kind: string) => (c.deadlines.find((d) => d.kind === kind)?.version ?? 0) + 1;
   const deadlines = [
@@ -215,10 +186,8 @@ export function reopen(
  * rejected; the caller opens the new major case that follows it (需要重新产生一个投诉意见).
  */
 export function recordVerdict(c: Case, actor: string, verdict: Verdict, now: Date): Transition {
-  const refusal =
-    recordRefusal(c, actor) ??
-    (c.status !== 'resolved' || c.verdict ? 'refusal.verdict_after_resolve' : null);
-  if (refusal) return refuse(refusal);
+  const refused = refusalOf('verdict', c, actor);
+  if (refused) return refuse(refused);
   const entry: TimelineEntry = { at: now, by: actor, type: 'verdict', text: verdict.comment };
   const status = verdict.accepted ? c.status : ('closed' as const);
   return { kind: 'ok', case: { ...c, verdict, status, timeline: append(c, entry) } };
@@ -237,11 +206,11 @@ export function changeClass(
   policy: DeadlinePolicy,
 ): Transition {
   const lowering = to < c.class;
-  const refusal =
-    (isFinished(c) ? 'refusal.already_resolved' : null) ??
+  const refused =
+    refusalOf('changeClass', c, actor) ??
     (to === c.class ? 'refusal.same_class' : null) ??
-    (lowering && !managersOf(c).includes(actor) ? 'refusal.lower_needs_manager' : recordRefusal(c, actor));
-  if (refusal) return refuse(refusal);
+    (lowering && !c.ladder.slice(1).includes(actor) ? 'refusal.lower_needs_manager' : null);
+  if (refused) return refuse(refused);
   const changed = { ...c, class: to };
   const deadlines = replanned(c, changed, policy);
   const entry: TimelineEntry = {
@@ -265,11 +234,11 @@ export function reassign(
   policy: Pick<Policy, 'departments' | 'csManager' | 'gm' | 'deadlines'>,
 ): Transition {
   const department = policy.departments.find((d) => d.id === to.department);
-  const refusal =
-    resolveRefusal(c, actor) ??
+  const refused =
+    refusalOf('reassign', c, actor) ??
     (to.owner === c.respondent ? 'refusal.respondent_owner' : null) ??
     (to.owner === c.owner ? 'refusal.same_owner' : null);
-  if (refusal) return refuse(refusal);
+  if (refused) return refuse(refused);
   if (!department) throw new Error(`unknown department ${to.department}`);
   const ack = c.deadlines.find((d) => d.kind === 'acknowledge');
   const [fresh] = planDeadlines(false, now, policy.deadlines);
@@ -322,8 +291,8 @@ export function requestApproval(
   proposal: { amount: number; text: string },
   now: Date,
 ): Transition {
-  const refusal = resolveRefusal(c, actor);
-  if (refusal) return refuse(refusal);
+  const refused = refusalOf('resolve', c, actor);
+  if (refused) return refuse(refused);
   const entry: TimelineEntry = {
     at: now,
     by: actor,
@@ -338,9 +307,9 @@ export function requestApproval(
 
 /** The GM approves the compensation, which resolves the case, or rejects it, which sends it back to the owner. */
 export function decideApproval(c: Case, actor: string, approved: boolean, gm: string, now: Date): Transition {
-  if (actor !== gm) return refuse('refusal.gm_only');
+  const refused = refusalOf('decideApproval', c, actor, { gm });
   const pending = c.pendingApproval;
-  if (!pending || isFinished(c)) return refuse('refusal.nothing_to_approve');
+  if (refused || !pending) return refuse(refused ?? 'refusal.nothing_to_approve');
   if (!approved) {
     const entry: TimelineEntry = { at: now, by: actor, type: 'approval-rejected' };
     return { kind: 'ok', case: { ...c, pendingApproval: null, timeline: append(c, entry) } };

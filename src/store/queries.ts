@@ -1,4 +1,4 @@
-import type { Case, CaseDraft, TimelineEntry } from '../domain/case.js';
+import { type Case, type CaseDraft, OPEN_STATUSES, type TimelineEntry } from '../domain/case.js';
 import type { CaseSearch } from '../domain/visibility.js';
 
 /**
@@ -35,7 +35,9 @@ const SETTABLE = [
 
 export const caseBySubmission = (submissionKey: string): Doc => ({ submissionKey });
 export const caseByNumber = (number: string): Doc => ({ number });
-export const openCases = (): Doc => ({ status: { $ne: 'resolved' }, number: { $exists: true } });
+/** A case still being handled, as the domain defines it. */
+const isOpen: Doc = { status: { $in: [...OPEN_STATUSES] } };
+export const openCases = (): Doc => ({ ...isOpen, number: { $exists: true } });
 
 /** Inserts the case unless a case of the same submission exists (run as an upsert). */
 export const insertCase = (draft: CaseDraft): Write => ({
@@ -88,7 +90,7 @@ export function searchCases(search: CaseSearch): { filter: Doc; sort: Record<str
   const hidden = { respondent: { $ne: search.viewer } };
   const sort = { number: -1 as const };
   if (search.kind === 'list') {
-    const open = { status: { $ne: 'resolved' }, number: { $exists: true } };
+    const open = openCases();
     const { scope } = search;
     const whose =
       scope.kind === 'all'
@@ -168,7 +170,7 @@ export function statistics(from: Date, to: Date, now: Date): Doc[] {
         overdue: [
           {
             $match: {
-              status: { $ne: 'resolved' },
+              ...isOpen,
               deadlines: { $elemMatch: { metAt: { $exists: false }, dueAt: { $lt: now } } },
             },
           },
@@ -203,8 +205,7 @@ export const casesOfMonth = (month: string) => ({
 /** Open cases registered before a time, of some departments: a manager's daily list. */
 export const openSince = (before: Date, departments: string[]) => ({
   filter: {
-    status: { $ne: 'resolved' },
-    number: { $exists: true },
+    ...openCases(),
     createdAt: { $lt: before },
     department: { $in: departments },
   },
