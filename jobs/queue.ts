@@ -1,4 +1,4 @@
-import { type ConnectionOptions, Queue } from 'bullmq';
+import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
 import { z } from 'zod';
 import type { Jobs, Timers } from '../src/app/ports.js';
 import { type DeadlineTimer, nextWakeUp, timerOf } from '../src/domain/deadlines.js';
@@ -50,11 +50,26 @@ export function createQueue({ connection, prefix }: QueueSettings): Queue {
   });
 }
 
+/**
+ * Adds a job under its deterministic id. BullMQ keeps a job that used up its attempts in the failed set (for
+ * `removeOnFail`) and adds nothing under its id meanwhile; such a job is removed first, so that the work it
+ * stands for can be tried again.
+ */
+export async function addAnew(
+  queue: Queue,
+  name: string,
+  data: object,
+  opts: JobsOptions & { jobId: string },
+): Promise<void> {
+  if ((await queue.getJobState(opts.jobId)) === 'failed') await queue.remove(opts.jobId);
+  await queue.add(name, data, opts);
+}
+
 /** Durable follow-up work on the queue. */
 export function queueJobs(queue: Queue): Jobs {
   return {
     async announce(number) {
-      await queue.add('announce', { number }, { jobId: jobIds.announce(number) });
+      await addAnew(queue, 'announce', { number }, { jobId: jobIds.announce(number) });
     },
     async intake(submission) {
       // Tried every 5 s for a day: as long as the store stays away, the submission waits.
@@ -85,6 +100,10 @@ export function queueTimers(queue: Queue, policy: Policy, now: () => Date): Time
     },
     async pending() {
       const ids = await queue.getRanges([...PENDING_STATES], 0, -1);
+      return ids.map(timerOfJob).filter((t) => t !== null);
+    },
+    async failed() {
+      const ids = await queue.getRanges(['failed'], 0, -1);
       return ids.map(timerOfJob).filter((t) => t !== null);
     },
   };

@@ -73,6 +73,8 @@ export interface Timers {
   cancel(timer: DeadlineTimer): Promise<void>;
   /** Every deadline timer waiting or running now. */
   pending(): Promise<DeadlineTimer[]>;
+  /** Timers whose job used up its attempts; until cancelled, a timer of the same id cannot be scheduled. */
+  failed(): Promise<DeadlineTimer[]>;
 }
 
 /** Work done after the request was answered, durably. */

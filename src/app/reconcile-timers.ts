@@ -31,6 +31,7 @@ export const reconcileTimers =
   async (): Promise<Reconciled> => {
     // Pending timers are read first: a timer created after this read belongs to a case read below.
     const pending = new Map((await timers.pending()).map((t) => [idOf(t), t]));
+    const failed = new Set((await timers.failed()).map(idOf));
     const expected = new Set<string>();
     const counts = { openCases: 0, created: 0, removed: 0, announced: 0 };
     // Writes go out in batches: after Redis lost everything, a hundred thousand timers come back in seconds.
@@ -49,7 +50,10 @@ export const reconcileTimers =
         const id = idOf(timerOf(c, d));
         expected.add(id);
         if (pending.has(id)) continue;
-        await write(timers.schedule(c, d));
+        const timer = timerOf(c, d);
+        // A timer that failed for good is replaced: the deadline it stands for still runs.
+        const replace = failed.has(id) ? timers.cancel(timer) : Promise.resolve();
+        await write(replace.then(() => timers.schedule(c, d)));
         counts.created++;
       }
     }
