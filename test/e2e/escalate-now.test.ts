@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ids } from '../../src/chat/blocks.js';
-import { type Harness, people, startHarness } from '../support/harness.js';
+import { type Harness, people, startHarness, testPolicy } from '../support/harness.js';
+import { viewSubmission } from '../support/slack-requests.js';
 
 describe('Escalate now', () => {
   let h: Harness;
@@ -44,6 +45,38 @@ describe('Escalate now', () => {
       [people.manager, people.csManager],
       [people.csManager, people.gm],
     ]);
+  });
+
+  it('reaches the first rung of a new ladder after a handover, although the old ladder’s first rung was reached', async () => {
+    const policy = testPolicy();
+    policy.departments.push({ id: 'kitchen', name: 'Kitchen', owner: 'U0COOK', manager: 'U0CHEF' });
+    h = await startHarness(policy);
+    const c = await h.register();
+    await h.press(people.owner, ids.escalate, c);
+    await h.slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.channel === people.manager,
+    );
+    const kitchen = {
+      type: 'static_select',
+      selected_option: { text: { type: 'plain_text', text: 'Kitchen' }, value: 'kitchen' },
+    };
+    await h.post(
+      viewSubmission(people.owner, {
+        id: 'VHANDOVER',
+        callbackId: ids.reassignView,
+        values: {
+          department: { value: kitchen },
+          owner: { value: { type: 'users_select', selected_user: null } },
+        },
+        metadata: JSON.stringify({ number: c.number }),
+      }),
+    );
+    await h.slack.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'U0COOK');
+    await h.press('U0COOK', ids.escalate, c);
+    const [toChef] = await h.slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.channel === 'U0CHEF',
+    );
+    expect(String(toChef?.args.text)).toBe(`Complaint ${c.number} has been escalated to you.`);
   });
 });
 
