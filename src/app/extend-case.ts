@@ -7,7 +7,9 @@ import { type Outcome, transact } from './transact.js';
 export const extendCase =
   ({ store, chat, timers, clock, policy }: CaseDeps) =>
   async (number: string, actor: string, extension: Extension, pressedIn?: MessageRef): Promise<Outcome> => {
-    const outcome = await transact(store, number, (c) => extend(c, actor, extension, clock.now()));
+    const outcome = await transact(store, number, (c) =>
+      extend(c, actor, extension, clock.now(), policy.deadlines),
+    );
     if (outcome.kind !== 'ok') return outcome;
     const { before, case: after } = outcome;
     await retime(timers, before, after, policy);

@@ -1,11 +1,22 @@
 import type { Case, Deadline, DeadlineKind } from './case.js';
 import { isFinished, wasSent } from './case.js';
 import type { DeadlinePolicy } from './policy.js';
-import { type Advance, byCalendar, byTheClock } from './working-time.js';
+import {
+  type Advance,
+  byCalendar,
+  byTheClock,
+  clockTimeBetween,
+  type Measure,
+  workingTimeBetween,
+} from './working-time.js';
 
 /** How the policy moves time forward: by the clock, or over working time only. */
 const advanceOf = (policy: DeadlinePolicy): Advance =>
   policy.calendar ? byCalendar(policy.calendar) : byTheClock;
+
+/** How the policy measures a deadline's span, the same way it moves time forward. */
+export const measureOf = (policy: DeadlinePolicy): Measure =>
+  policy.calendar ? workingTimeBetween(policy.calendar) : clockTimeBetween;
 
 /** The deadlines a new case gets: acknowledge, then resolve; a major case also a callback. */
 export function planDeadlines(major: boolean, now: Date, policy: DeadlinePolicy): Deadline[] {

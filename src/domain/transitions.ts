@@ -1,7 +1,7 @@
 import type { Case, Deadline, ResolutionAction, RootCause, TimelineEntry, Verdict } from './case.js';
 import { isMajor, ladderVersion } from './case.js';
 import type { DeadlineStep } from './deadlines.js';
-import { planDeadlines } from './deadlines.js';
+import { measureOf, planDeadlines } from './deadlines.js';
 import { ladderFor } from './ladder.js';
 import { type Refusal, refusalOf } from './permissions.js';
 import type { DeadlinePolicy, Policy } from './policy.js';
@@ -90,14 +90,21 @@ export interface Extension {
  * The owner or a manager promised the customer a later time (need more time): every open deadline but the
  * acknowledgement moves to it, planned anew; each keeps its first due time for the statistics.
  */
-export function extend(c: Case, actor: string, { promisedAt, reason }: Extension, now: Date): Transition {
+export function extend(
+  c: Case,
+  actor: string,
+  { promisedAt, reason }: Extension,
+  now: Date,
+  policy: DeadlinePolicy,
+): Transition {
   const refused = refusalOf('extend', c, actor);
   if (refused) return refuse(refused);
   const moved = (d: Deadline): Deadline => ({
     ...d,
     startAt: now,
     dueAt: promisedAt,
-    span: promisedAt.getTime() - now.getTime(),
+    // Measured as the steps count it: in working time under a calendar, else the warning lands after the due time.
+    span: measureOf(policy)(now, promisedAt),
     version: d.version + 1,
     originalDueAt: d.originalDueAt ?? d.dueAt,
   });

@@ -7,7 +7,7 @@ import {
   timedDeadlines,
 } from '../../../src/domain/deadlines.js';
 import { ladderFor } from '../../../src/domain/ladder.js';
-import { resolve } from '../../../src/domain/transitions.js';
+import { extend, resolve } from '../../../src/domain/transitions.js';
 import { aCase, T0 } from '../../support/cases.js';
 import { people, testPolicy } from '../../support/harness.js';
 
@@ -54,6 +54,31 @@ describe('planDeadlines with a working calendar', () => {
       new Date('2026-11-30T09:30:00+08:00'),
       new Date('2026-12-01T09:30:00+08:00'), // 9 working hours later: the next morning
     ]);
+  });
+});
+
+describe('need more time under a working calendar', () => {
+  it('measures the new span in working time, so the warning comes before the promised time', () => {
+    const nineToSix: [number, number][] = [[540, 1080]];
+    const calendar = {
+      timezone: 'Asia/Shanghai',
+      hours: { mon: nineToSix, tue: nineToSix, wed: nineToSix, thu: nineToSix, fri: nineToSix },
+      holidays: [],
+      workdays: [],
+      makeUpDay: 'mon' as const,
+    };
+    const working = { ...policy, calendar };
+    const friday = new Date('2026-11-27T17:00:00+08:00');
+    const promisedAt = new Date('2026-11-30T13:00:00+08:00'); // 1 working hour on Friday, 4 on Monday
+    const c = aCase({ status: 'accepted' });
+    const extended = extend(c, people.owner, { promisedAt, reason: 'parts' }, friday, working);
+    if (extended.kind !== 'ok') throw new Error(extended.reason);
+    const resolve = extended.case.deadlines.find((d) => d.kind === 'resolve');
+    if (!resolve) throw new Error('no resolve deadline');
+    expect(resolve.span).toBe(5 * H);
+    const [warn, due] = stepsOf(resolve, [people.owner, people.manager], working);
+    expect(warn?.at).toEqual(new Date('2026-11-30T11:45:00+08:00')); // 75% of 5 working hours
+    expect(due?.at).toEqual(promisedAt);
   });
 });
 

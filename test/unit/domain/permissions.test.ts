@@ -12,7 +12,13 @@ const now = new Date(T0.getTime() + 60_000);
 const submissions: Partial<Record<CaseAction, (c: Case, actor: string) => transitions.Transition>> = {
   contact: (c, a) => transitions.logContact(c, a, { at: now, how: 'phone', what: 'called' }, now),
   extend: (c, a) =>
-    transitions.extend(c, a, { promisedAt: new Date(now.getTime() + 86_400_000), reason: 'parts' }, now),
+    transitions.extend(
+      c,
+      a,
+      { promisedAt: new Date(now.getTime() + 86_400_000), reason: 'parts' },
+      now,
+      policy.deadlines,
+    ),
   resolve: (c, a) => transitions.resolve(c, a, 'refunded', now),
   rootCause: (c, a) =>
     transitions.recordRootCause(

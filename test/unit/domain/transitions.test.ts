@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Deadline, isAccountable, metOnTime } from '../../../src/domain/case.js';
 import { acknowledge, escalate, extend, resolve } from '../../../src/domain/transitions.js';
 import { aCase, T0 } from '../../support/cases.js';
-import { people } from '../../support/harness.js';
+import { people, testPolicy } from '../../support/harness.js';
 
 const later = new Date(T0.getTime() + 600_000);
 
@@ -76,7 +76,13 @@ describe('escalate', () => {
 describe('need more time', () => {
   it('moves every open deadline but the acknowledgement to the promise, keeping the first due time', () => {
     const promisedAt = new Date(T0.getTime() + 72 * 3600_000);
-    const result = extend(aCase(), people.owner, { promisedAt, reason: 'Parts on order' }, later);
+    const result = extend(
+      aCase(),
+      people.owner,
+      { promisedAt, reason: 'Parts on order' },
+      later,
+      testPolicy().deadlines,
+    );
     if (result.kind !== 'ok') throw new Error(result.reason);
     const [ack, resolve] = result.case.deadlines;
     expect(ack).toMatchObject({ kind: 'acknowledge', version: 1 });
@@ -88,7 +94,9 @@ describe('need more time', () => {
     });
     expect(metOnTime({ ...(resolve as Deadline), metAt: later })).toBe(false);
     expect(metOnTime({ ...(aCase().deadlines[1] as Deadline), metAt: later })).toBe(true);
-    expect(extend(aCase(), people.receiver, { promisedAt, reason: 'x' }, later)).toMatchObject({
+    expect(
+      extend(aCase(), people.receiver, { promisedAt, reason: 'x' }, later, testPolicy().deadlines),
+    ).toMatchObject({
       kind: 'refused',
     });
   });
