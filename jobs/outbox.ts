@@ -4,8 +4,10 @@ import { DelayedError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { CaseStore, Chat, MessageRef, Notice } from '../src/app/ports.js';
+import { isMessageKey } from '../src/chat/i18n.js';
 import type { ChatTransport } from '../src/chat/slack-chat.js';
-import type { Case } from '../src/domain/case.js';
+import type { Case, TimelineEntry } from '../src/domain/case.js';
+import type { Statistics } from '../src/domain/statistics.js';
 import type { Log } from '../src/log.js';
 import { scripts } from './scripts.js';
 
@@ -22,11 +24,27 @@ const notice = z.union([
   z.object({ kind: z.enum(['warned', 'nudged']), deadline: z.enum(['acknowledge', 'callback', 'resolve']) }),
   z.object({ kind: z.literal('batch'), numbers: z.array(z.string()) }),
 ]);
+/**
+ * What waits in a mailbox. Each kind but `refresh` is exactly one Web API call, so the pace counts calls; a
+ * `refresh` is replaced, when its turn comes, by the calls it takes as things are then.
+ */
 const message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('card') }),
   z.object({ kind: z.literal('refresh'), pressedIn: messageRef.optional() }),
-  z.object({ kind: z.literal('notice'), to: z.string(), notice }),
+  z.object({ kind: z.literal('update-card') }),
+  z.object({ kind: z.literal('update-pressed'), pressedIn: messageRef }),
+  /** One entry of the case's timeline, told in the card's thread. */
+  z.object({ kind: z.literal('thread'), entry: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('notice'), to: z.string(), notice, key: z.string().optional() }),
   z.object({ kind: z.literal('digest'), to: z.string(), numbers: z.array(z.string()) }),
+  z.object({ kind: z.literal('daily'), to: z.string(), numbers: z.array(z.string()) }),
+  z.object({
+    kind: z.literal('report'),
+    to: z.string(),
+    report: z.enum(['weekly', 'monthly']),
+    period: z.object({ from: z.coerce.date(), to: z.coerce.date() }),
+    stats: z.custom<Statistics>((v) => typeof v === 'object' && v !== null),
+  }),
 ]);
 type Message = z.infer<typeof message>;
 
@@ -62,15 +80,15 @@ function keys(prefix: string) {
  */
 export function outboxChat(queue: Queue, redis: Redis, prefix: string, digestWindowMs: number): Chat {
   const k = keys(prefix);
-  /** Appends to a list unless the case queued this key lately; an empty key always appends. */
-  const append = (list: string, c: Case, key: string, item: string) =>
-    redis.eval(scripts.enqueueMessage, 2, list, k.sent(c.number), key, item, KEYS_TTL_S);
-  async function put(c: Case, m: Message, key = ''): Promise<void> {
-    await append(k.mailbox(mailboxOfCase(c.number)), c, key, JSON.stringify(m));
-    await queue.add('deliver', { mailbox: mailboxOfCase(c.number) });
+  /** Appends to a list unless the mailbox queued this key lately; an empty key always appends. */
+  const append = (list: string, mailbox: string, key: string, item: string) =>
+    redis.eval(scripts.enqueueMessage, 2, list, k.sent(mailbox), key, item, KEYS_TTL_S);
+  async function put(mailbox: string, m: Message, key = ''): Promise<void> {
+    await append(k.mailbox(mailbox), mailbox, key, JSON.stringify(m));
+    await queue.add('deliver', { mailbox });
   }
   async function gather(to: string, c: Case, key: string): Promise<void> {
-    await append(k.gathered(to), c, key, c.number);
+    await append(k.gathered(to), mailboxOfCase(c.number), key, c.number);
     // The first escalation of a window opens it; the digest leaves when it closes.
     if (await redis.set(k.gathering(to), '1', 'PX', digestWindowMs, 'NX')) {
       await queue.add('digest', { to }, { delay: digestWindowMs, jobId: `digest.${to}.${Date.now()}` });
@@ -78,12 +96,15 @@ export function outboxChat(queue: Queue, redis: Redis, prefix: string, digestWin
   }
   return {
     // The deliverer posts a card only to a case that has none: a second card message sends nothing.
-    postCard: (c) => put(c, { kind: 'card' }),
-    refresh: (c, pressedIn?: MessageRef) => put(c, { kind: 'refresh', pressedIn }),
+    postCard: (c) => put(mailboxOfCase(c.number), { kind: 'card' }),
+    refresh: (c, pressedIn?: MessageRef) => put(mailboxOfCase(c.number), { kind: 'refresh', pressedIn }),
     notify: (to, n: Notice, c, key, options) =>
       options?.gather && digestWindowMs > 0
         ? gather(to, c, key)
-        : put(c, { kind: 'notice', to, notice: n }, key),
+        : put(mailboxOfCase(c.number), { kind: 'notice', to, notice: n, key }, key),
+    report: (to, report, key) => put(mailboxOfPerson(to), { kind: 'report', to, ...report }, key),
+    overdueList: (to, cases, key) =>
+      put(mailboxOfPerson(to), { kind: 'daily', to, numbers: cases.map((c) => c.number) }, key),
   };
 }
 
@@ -103,6 +124,7 @@ export interface DeliverDeps {
   channel: string;
   pace: Pace;
   log: Log;
+  clock: { now(): Date };
 }
 
 const isRateLimited = (e: unknown): e is WebAPIRateLimitedError =>
@@ -111,42 +133,83 @@ const isRateLimited = (e: unknown): e is WebAPIRateLimitedError =>
 const isRefused = (e: unknown): e is WebAPIPlatformError =>
   (e as { code?: string }).code === ErrorCode.PlatformError;
 
+/** The calls a refresh takes now: the card, the message the button was pressed in, the thread's news. */
+function refreshCalls(c: Case, pressedIn: MessageRef | undefined): Message[] {
+  if (!c.card) return pressedIn ? [{ kind: 'update-pressed', pressedIn }] : [];
+  // The first entry is the registration, which the card itself shows.
+  const told = c.threaded ?? 1;
+  const news = c.timeline
+    .map((e, entry) => ({ e, entry }))
+    .filter(({ e, entry }) => entry >= told && isMessageKey(`thread.${e.type}`));
+  return [
+    { kind: 'update-card' },
+    ...(pressedIn && pressedIn.ts !== c.card.ts ? [{ kind: 'update-pressed' as const, pressedIn }] : []),
+    ...news.map(({ entry }) => ({ kind: 'thread' as const, entry })),
+  ];
+}
+
+/** Who a message is for, when it is for people: a refusal to deliver it is written on their cases. */
+const recipientOf = (m: Message) =>
+  m.kind === 'notice' || m.kind === 'digest' || m.kind === 'daily' ? m.to : null;
+
 /**
- * Processes `deliver`: sends a mailbox's messages in order, one delivery per mailbox at a time. A message
- * leaves the mailbox only once Slack has taken it; when Slack says to wait (429), or the channel's pace does,
- * the job sleeps and the message stays first in line.
+ * Processes `deliver`: sends a mailbox's messages in order, one delivery per mailbox at a time, one Web API
+ * call per message. A message leaves the mailbox only once Slack has taken it; when Slack says to wait (429),
+ * or the channel's pace does, the job sleeps and the message stays first in line. A message Slack refuses is
+ * dropped, and written on its case as undelivered, never as sent.
  */
 export const deliverJob = (deps: DeliverDeps) => {
   const { redis, store, transport, pace, log } = deps;
   const k = keys(deps.prefix);
+  const cases = async (numbers: string[]) =>
+    (await Promise.all(numbers.map((n) => store.get(n)))).filter((x) => x !== null);
 
   async function send(m: Message, c: Case | null): Promise<void> {
     if (m.kind === 'digest') {
-      const cases = (await Promise.all(m.numbers.map((n) => store.get(n)))).filter((x) => x !== null);
-      if (cases.length === 1 && cases[0]) await transport.notify(m.to, { kind: 'escalated' }, cases[0]);
-      else if (cases.length > 1) await transport.digest(m.to, cases);
+      const listed = await cases(m.numbers);
+      if (listed.length === 1 && listed[0]) await transport.notify(m.to, { kind: 'escalated' }, listed[0]);
+      else if (listed.length > 1) await transport.digest(m.to, listed);
       return;
     }
+    if (m.kind === 'daily') return transport.overdueList(m.to, await cases(m.numbers));
+    if (m.kind === 'report') return transport.report(m.to, m.report, m.period, m.stats);
     if (!c) return;
     if (m.kind === 'card' && !c.card) await store.setCard(c.number, await transport.postCard(c));
-    if (m.kind === 'refresh') {
-      await transport.refresh(c, m.pressedIn);
-      // The first entry is the registration, which the card itself shows.
-      const told = c.threaded ?? 1;
-      if (c.timeline.length > told) {
-        await transport.thread(c, c.timeline.slice(told));
-        await store.setThreaded(c.number, c.timeline.length);
-      }
+    if (m.kind === 'update-card') await transport.updateCard(c);
+    if (m.kind === 'update-pressed') await transport.updateMessage(c, m.pressedIn);
+    const entry = m.kind === 'thread' ? c.timeline[m.entry] : undefined;
+    if (entry && m.kind === 'thread' && m.entry >= (c.threaded ?? 1)) {
+      await transport.threadEntry(c, entry);
+      await store.setThreaded(c.number, m.entry + 1);
     }
     if (m.kind === 'notice') await transport.notify(m.to, m.notice, c);
   }
 
-  const channelOf = (m: Message, c: Case | null) =>
-    m.kind === 'notice' || m.kind === 'digest'
-      ? m.to
-      : m.kind === 'card'
-        ? deps.channel
-        : (c?.card?.channel ?? deps.channel);
+  const channelOf = (m: Message, c: Case | null) => {
+    if (m.kind === 'update-pressed') return m.pressedIn.channel;
+    if (m.kind === 'card' || m.kind === 'refresh') return c?.card?.channel ?? deps.channel;
+    if (m.kind === 'update-card' || m.kind === 'thread') return c?.card?.channel ?? deps.channel;
+    return m.to;
+  };
+
+  /** Writes on the cases a refused message was about that it did not reach its reader. */
+  async function recordUndelivered(m: Message, c: Case | null, error: WebAPIPlatformError): Promise<void> {
+    const to = recipientOf(m);
+    if (!to) return;
+    const numbers = c ? [c.number] : m.kind === 'digest' || m.kind === 'daily' ? m.numbers : [];
+    const what = m.kind === 'notice' ? (m.key ?? m.notice.kind) : `${m.kind}.${deps.clock.now().getTime()}`;
+    for (const number of numbers) {
+      const entry: TimelineEntry & { key: string } = {
+        at: deps.clock.now(),
+        by: 'system',
+        type: 'undelivered',
+        to,
+        text: error.data.error,
+        key: `undelivered.${what}`,
+      };
+      await store.recordOnce(number, entry);
+    }
+  }
 
   return async (job: Job, token?: string) => {
     const { mailbox } = deliverPayload.parse(job.data);
@@ -163,6 +226,14 @@ export const deliverJob = (deps: DeliverDeps) => {
         if (!raw) return;
         const m = message.parse(JSON.parse(raw));
         const c = mailbox.startsWith('@') ? null : await store.get(mailbox);
+        if (m.kind === 'refresh') {
+          // Replaced, atomically, by the calls it takes now; they leave one by one like any message.
+          const calls = c ? refreshCalls(c, m.pressedIn).map((x) => JSON.stringify(x)) : [];
+          const swap = redis.multi().lpop(k.mailbox(mailbox));
+          if (calls.length > 0) swap.lpush(k.mailbox(mailbox), ...calls.reverse());
+          await swap.exec();
+          continue;
+        }
         const wait = Number(
           await redis.eval(
             scripts.takeToken,
@@ -180,7 +251,8 @@ export const deliverJob = (deps: DeliverDeps) => {
         } catch (error) {
           if (isRateLimited(error)) return later(error.retryAfter * 1000);
           if (!isRefused(error)) throw error;
-          log.error({ err: error, mailbox, message: m }, 'Slack refused a message; it is dropped');
+          log.error({ err: error, mailbox, message: m.kind }, 'Slack refused a message; it is dropped');
+          await recordUndelivered(m, c, error);
         }
         await redis.lpop(k.mailbox(mailbox));
       }

@@ -1,40 +1,57 @@
 import type { Job } from 'bullmq';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { CaseStore } from '../src/app/ports.js';
-import type { ChatTransport } from '../src/chat/slack-chat.js';
+import type { CaseStore, Chat } from '../src/app/ports.js';
 import type { Policy } from '../src/domain/policy.js';
 import { previousPeriod, type ReportKind } from '../src/domain/report-period.js';
 
-const payload = z.object({ at: z.number().optional() });
+/** `current`: the period running at `at`, so far, instead of the last whole one (the sandbox asks for it). */
+const payload = z.object({ at: z.number().optional(), current: z.boolean().optional() });
+
+interface ReportDeps {
+  store: CaseStore;
+  chat: Chat;
+  policy: Policy;
+}
+
+/**
+ * When the run was meant to happen. A job scheduler's job was created at the run before (`timestamp`); the
+ * time it was scheduled for is `prevMillis`. A job added by hand may name its time.
+ */
+export function scheduledTime(job: Pick<Job, 'data' | 'opts' | 'timestamp'>): Date {
+  return new Date(payload.parse(job.data).at ?? job.opts.prevMillis ?? job.timestamp);
+}
 
 /**
  * Processes `weekly-report` and `monthly-report`: the last whole week's or month's statistics to the GM. The
- * job's own time decides the period, so a retry reports the same one.
+ * scheduled time decides the period and keys the message, so a retry reports the same period, once.
  */
 export const reportJob =
-  (
-    kind: ReportKind,
-    { store, transport, policy }: { store: CaseStore; transport: ChatTransport; policy: Policy },
-  ) =>
+  (kind: ReportKind, { store, chat, policy }: ReportDeps) =>
   async (job: Job) => {
-    const now = new Date(payload.parse(job.data).at ?? job.timestamp);
-    const period = previousPeriod(kind, now, policy.timezone);
+    const { current } = payload.parse(job.data);
+    const now = scheduledTime(job);
+    const ahead = DateTime.fromJSDate(now)
+      .plus(kind === 'weekly' ? { weeks: 1 } : { months: 1 })
+      .toJSDate();
+    const period = previousPeriod(kind, current ? ahead : now, policy.timezone);
     const stats = await store.statistics(period.from, period.to, now);
-    await transport.report(policy.gm, kind, period, stats);
+    const key = `report.${kind}.${period.from.toISOString()}${current ? `.at${now.getTime()}` : ''}`;
+    await chat.report(policy.gm, { report: kind, period, stats }, key);
   };
 
 /** A day, the time after which the documents want a manager to look at an unresolved case (超过一天). */
 const DAY_MS = 86_400_000;
 
-/** Processes `daily-report`: each department manager gets their cases unresolved for more than a day. */
+/** Processes `daily-report`: each department manager gets their cases unresolved for more than a day, once a run. */
 export const dailyReportJob =
-  ({ store, transport, policy }: { store: CaseStore; transport: ChatTransport; policy: Policy }) =>
+  ({ store, chat, policy }: ReportDeps) =>
   async (job: Job) => {
-    const now = new Date(payload.parse(job.data).at ?? job.timestamp);
+    const now = scheduledTime(job);
     const managers = [...new Set(policy.departments.map((d) => d.manager))];
     for (const manager of managers) {
       const departments = policy.departments.filter((d) => d.manager === manager).map((d) => d.id);
       const cases = await store.openBefore(new Date(now.getTime() - DAY_MS), departments);
-      if (cases.length > 0) await transport.overdueList(manager, cases);
+      if (cases.length > 0) await chat.overdueList(manager, cases, `daily.${now.getTime()}`);
     }
   };

@@ -33,6 +33,7 @@ import { resolveCase } from './app/resolve-case.js';
 import { translator } from './chat/i18n.js';
 import { slackChat } from './chat/slack-chat.js';
 import type { Config } from './config.js';
+import { DEFAULT_CONNECT_WAIT_MS, reachMongo, reachRedis, withServerWait } from './connect.js';
 import type { Log } from './log.js';
 import { caseStore } from './store/case-store.js';
 import { memoryCollections } from './store/memory-collections.js';
@@ -47,12 +48,32 @@ export interface Redress {
   stop(): Promise<void>;
 }
 
-async function openStore(config: Config, log: Log): Promise<CaseStore> {
-  if (config.env.MONGO_URL) return caseStore(await mongoCollections(config.env.MONGO_URL));
+async function openStore(config: Config, log: Log, waitMs: number): Promise<CaseStore> {
+  const url = config.env.MONGO_URL;
+  if (url) {
+    const open = () => mongoCollections(withServerWait(url, waitMs));
+    return caseStore(await reachMongo(url, waitMs, open));
+  }
   log.warn(
     'MONGO_URL is not set: cases are kept in memory, in this process only, and are lost when it stops',
   );
   return caseStore(memoryCollections());
+}
+
+/** A lost Redis is logged once until it is back; ioredis keeps trying meanwhile. */
+function watchRedis(redis: Redis, log: Log): void {
+  let ready = false;
+  let told = false;
+  redis.on('ready', () => {
+    ready = true;
+    told = false;
+  });
+  redis.on('error', (error) => {
+    // Before the first answer, start-up reports the address once, in one line.
+    if (!ready || told) return;
+    told = true;
+    log.warn({ err: error }, 'Redis does not answer; retrying');
+  });
 }
 
 /** Builds the adapters from the configuration and starts the web process, the worker, or both. */
@@ -62,10 +83,24 @@ export async function startRedress(
 ): Promise<Redress> {
   const { env, policy } = config;
   const { role, log, clock = { now: () => new Date() } } = options;
+  const waitMs = env.CONNECT_WAIT ?? DEFAULT_CONNECT_WAIT_MS;
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  watchRedis(redis, log);
+  try {
+    await reachRedis(redis, env.REDIS_URL, waitMs);
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
   const settings = { connection: redis, prefix: env.REDIS_PREFIX };
   const queue = createQueue(settings);
-  const store = options.store ?? (await openStore(config, log));
+  const store =
+    options.store ??
+    (await openStore(config, log, waitMs).catch(async (error) => {
+      await queue.close();
+      redis.disconnect();
+      throw error;
+    }));
   // Retries are the outbox's: a 429 or a failure must not hold a mailbox while the client waits on its own.
   const client = new WebClient(env.SLACK_BOT_TOKEN, {
     slackApiUrl: env.SLACK_API_URL,
@@ -99,12 +134,13 @@ export async function startRedress(
           channel: policy.channel,
           pace: { perSecond: env.OUTBOX_PER_SECOND, burst: env.OUTBOX_BURST },
           log,
+          clock,
         }),
         digest: digestJob(queue, redis, env.REDIS_PREFIX),
         intake: intakeJob(openQueuedCase({ open, store, chat, clock }), policy),
-        'daily-report': dailyReportJob({ store, transport, policy }),
-        'weekly-report': reportJob('weekly', { store, transport, policy }),
-        'monthly-report': reportJob('monthly', { store, transport, policy }),
+        'daily-report': dailyReportJob({ store, chat, policy }),
+        'weekly-report': reportJob('weekly', { store, chat, policy }),
+        'monthly-report': reportJob('monthly', { store, chat, policy }),
       },
       env.JOB_LOCK,
     );

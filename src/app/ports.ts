@@ -2,6 +2,7 @@ import type { Case, CaseDraft, Deadline, DeadlineKind, TimelineEntry } from '../
 import type { Complaint } from '../domain/complaint.js';
 import type { DeadlineTimer } from '../domain/deadlines.js';
 import type { Policy } from '../domain/policy.js';
+import type { ReportKind } from '../domain/report-period.js';
 import type { Statistics } from '../domain/statistics.js';
 import type { CaseSearch } from '../domain/visibility.js';
 
@@ -64,6 +65,17 @@ export interface Chat {
   refresh(c: Case, pressedIn?: MessageRef): Promise<void>;
   /** With `gather`, messages that reach one person close together arrive as one digest. */
   notify(to: string, notice: Notice, c: Case, key: string, options?: { gather?: boolean }): Promise<void>;
+  /** The statistics of a period, to one person, once per key. */
+  report(to: string, report: Report, key: string): Promise<void>;
+  /** A manager's list of their cases unresolved for more than a day, once per key. */
+  overdueList(to: string, cases: Case[], key: string): Promise<void>;
+}
+
+/** The statistics of a week or a month, as the GM receives them. */
+export interface Report {
+  report: ReportKind;
+  period: { from: Date; to: Date };
+  stats: Statistics;
 }
 
 /** Wake-up calls for deadlines. The store stays the truth; a timer only says "look again at this case". */

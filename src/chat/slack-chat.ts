@@ -5,18 +5,21 @@ import type { Case, TimelineEntry } from '../domain/case.js';
 import type { Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
 import type { Statistics } from '../domain/statistics.js';
-import { caseBlocks, caseListBlocks, categoryName, digestBlocks, reportBlocks, slackDate } from './blocks.js';
+import { caseBlocks, caseListBlocks, digestBlocks, reportBlocks, slackDate } from './blocks.js';
 import { isMessageKey, translator } from './i18n.js';
 
 /** What goes over the wire to Slack; the outbox decides when. */
 export interface ChatTransport {
   postCard(c: Case): Promise<MessageRef>;
-  refresh(c: Case, pressedIn?: MessageRef): Promise<void>;
+  /** Shows the case as it is now on its card. */
+  updateCard(c: Case): Promise<void>;
+  /** Shows the case as it is now on a direct message that carries it (where a button was pressed). */
+  updateMessage(c: Case, message: MessageRef): Promise<void>;
   notify(to: string, notice: Notice, c: Case): Promise<void>;
   /** One message listing many cases escalated to one person, each with a button. */
   digest(to: string, cases: Case[]): Promise<void>;
-  /** Tells the card's thread of what happened to the case. */
-  thread(c: Case, entries: TimelineEntry[]): Promise<void>;
+  /** Tells the card's thread of one thing that happened to the case. */
+  threadEntry(c: Case, entry: TimelineEntry): Promise<void>;
   /** A manager's list of their cases unresolved for more than a day. */
   overdueList(to: string, cases: Case[]): Promise<void>;
   /** The statistics of a period. */
@@ -54,14 +57,14 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
       return { channel: posted.channel, ts: posted.ts };
     },
 
-    async refresh(c, pressedIn) {
-      if (c.card) {
-        await client.chat.update({ ...c.card, text: title(c), blocks: caseBlocks(t, c, policy, 'public') });
-      }
-      if (pressedIn && pressedIn.ts !== c.card?.ts) {
-        const blocks = caseBlocks(t, c, policy, 'owner-or-manager');
-        await client.chat.update({ ...pressedIn, text: title(c), blocks });
-      }
+    async updateCard(c) {
+      if (!c.card) return;
+      await client.chat.update({ ...c.card, text: title(c), blocks: caseBlocks(t, c, policy, 'public') });
+    },
+
+    async updateMessage(c, message) {
+      const blocks = caseBlocks(t, c, policy, 'owner-or-manager');
+      await client.chat.update({ ...message, text: title(c), blocks });
     },
 
     async notify(to, notice, c) {
@@ -73,14 +76,11 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
       await client.chat.postMessage({ channel: to, text, blocks });
     },
 
-    async thread(c, entries) {
-      if (!c.card) return;
-      for (const e of entries) {
-        const key = `thread.${e.type}`;
-        if (!isMessageKey(key)) continue;
-        const text = t(key, { by: e.by, to: e.to ?? '', text: e.text ?? '' });
-        await client.chat.postMessage({ channel: c.card.channel, thread_ts: c.card.ts, text });
-      }
+    async threadEntry(c, e) {
+      const key = `thread.${e.type}`;
+      if (!c.card || !isMessageKey(key)) return;
+      const text = t(key, { by: e.by, to: e.to ?? '', text: e.text ?? '' });
+      await client.chat.postMessage({ channel: c.card.channel, thread_ts: c.card.ts, text });
     },
 
     async overdueList(to, cases) {
@@ -94,16 +94,7 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
     },
 
     async digest(to, cases) {
-      const text = t('notice.digest', { count: cases.length });
-      const lines = cases.map((c) =>
-        t('digest.line', {
-          number: c.number,
-          category: categoryName(t, c.category),
-          owner: c.owner,
-          summary: c.summary.slice(0, 60),
-        }),
-      );
-      await client.chat.postMessage({ channel: to, text, blocks: digestBlocks(t, text, cases, lines) });
+      await client.chat.postMessage({ channel: to, ...digestBlocks(t, cases) });
     },
   };
 }

@@ -49,7 +49,9 @@ export type TimelineType =
   | 'batch-informed'
   | 'approval-requested'
   | 'approved'
-  | 'approval-rejected';
+  | 'approval-rejected'
+  /** A message to a person that Slack refused: it never reached them. */
+  | 'undelivered';
 
 /** One line of the case's append-only history. */
 export interface TimelineEntry {
