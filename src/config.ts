@@ -84,29 +84,37 @@ const policySchema = z
     deadlines: { ...deadlines, calendar: workingTime ? { ...workingTime, timezone: policy.timezone } : null },
   })) satisfies z.ZodType<Policy, unknown>;
 
-const envSchema = z
-  .object({
-    PORT: z.coerce
-      .number('must be a port number')
-      .int()
-      .min(0)
-      .max(65535, 'must be a port number')
-      .default(3000),
+/** What every process reads, Slack app or sandbox. */
+const commonEnv = z.object({
+  PORT: z.coerce
+    .number('must be a port number')
+    .int()
+    .min(0)
+    .max(65535, 'must be a port number')
+    .default(3000),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().min(1).default('redress'),
+  OUTBOX_PER_SECOND: z.coerce.number().positive().default(1),
+  OUTBOX_BURST: z.coerce.number().int().positive().default(3),
+  JOB_LOCK: duration.prefault('30s'),
+  RECONCILE_EVERY: duration.prefault('5m'),
+  WATCHDOG_EVERY: duration.prefault('30s'),
+  OVERDUE_AFTER: duration.prefault('60s'),
+  /** How long start-up waits for Redis and MongoDB to answer before giving up. */
+  CONNECT_WAIT: duration.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+const envSchema = commonEnv
+  .extend({
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-    SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)'),
+    SLACK_BOT_TOKEN: z
+      .string('is required: the bot token (xoxb-…) of your Slack app')
+      .startsWith('xoxb-', 'must be a bot token (xoxb-…)'),
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional(),
     SLACK_API_URL: z.url().default('https://slack.com/api/'),
-    REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
-    REDIS_PREFIX: z.string().min(1).default('redress'),
     MONGO_URL: z.string().min(1).optional(),
     POLICY_FILE: z.string().min(1).default('policy.yaml'),
-    OUTBOX_PER_SECOND: z.coerce.number().positive().default(1),
-    OUTBOX_BURST: z.coerce.number().int().positive().default(3),
-    JOB_LOCK: duration.prefault('30s'),
-    RECONCILE_EVERY: duration.prefault('5m'),
-    WATCHDOG_EVERY: duration.prefault('30s'),
-    OVERDUE_AFTER: duration.prefault('60s'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((env) => env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET, {
     path: ['SLACK_SIGNING_SECRET'],
@@ -130,7 +138,14 @@ function check<T>(schema: z.ZodType<T>, input: unknown, where: string): T {
 export function loadPolicy(file: string): Policy {
   let text: string;
   try {
+const sandboxEnv = commonEnv.extend({
+  REDIS_PREFIX: z.string().min(1).default('redress-sandbox'),
+  SANDBOX_LOCALE: z.enum(LOCALES).optional(),
+});
+
     text = readFileSync(file, 'utf8');
+/** The sandbox's settings: where it listens, its Redis, and the language of its example policy. */
+export type SandboxEnv = z.infer<typeof sandboxEnv>;
   } catch {
     throw new ConfigError(`Invalid configuration:\n  POLICY_FILE: cannot read ${file}`);
   }
@@ -139,6 +154,24 @@ export function loadPolicy(file: string): Policy {
 
 /** Validates the environment and the policy it points to. The only reader of `process.env`. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const env = check(envSchema, source, '');
+  const env = check(envSchema, withoutEmpty(source), '');
   return { env, policy: loadPolicy(env.POLICY_FILE) };
 }
+/** An empty variable (`SLACK_APP_TOKEN=`, as a copied example file leaves it) is an unset one. */
+function withoutEmpty(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(source).filter(([, value]) => value?.trim()));
+}
+
+const SLACK_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
+
+/** Whether the environment names no Slack app at all: then `npm start` runs the sandbox. */
+export function wantsSandbox(source: NodeJS.ProcessEnv = process.env): boolean {
+  const env = withoutEmpty(source);
+  return SLACK_VARIABLES.every((name) => env[name] === undefined);
+}
+
+/** Validates what the sandbox reads of the environment; the Slack variables and the policy are its own. */
+export function loadSandboxEnv(source: NodeJS.ProcessEnv = process.env): SandboxEnv {
+  return check(sandboxEnv, withoutEmpty(source), '');
+}
+
