@@ -121,7 +121,14 @@ const envSchema = commonEnv
     message: 'is required unless SLACK_APP_TOKEN selects Socket Mode',
   });
 
+const sandboxEnv = commonEnv.extend({
+  REDIS_PREFIX: z.string().min(1).default('redress-sandbox'),
+  SANDBOX_LOCALE: z.enum(LOCALES).optional(),
+});
+
 export type Env = z.infer<typeof envSchema>;
+/** The sandbox's settings: where it listens, its Redis, and the language of its example policy. */
+export type SandboxEnv = z.infer<typeof sandboxEnv>;
 export interface Config {
   env: Env;
   policy: Policy;
@@ -138,25 +145,13 @@ function check<T>(schema: z.ZodType<T>, input: unknown, where: string): T {
 export function loadPolicy(file: string): Policy {
   let text: string;
   try {
-const sandboxEnv = commonEnv.extend({
-  REDIS_PREFIX: z.string().min(1).default('redress-sandbox'),
-  SANDBOX_LOCALE: z.enum(LOCALES).optional(),
-});
-
     text = readFileSync(file, 'utf8');
-/** The sandbox's settings: where it listens, its Redis, and the language of its example policy. */
-export type SandboxEnv = z.infer<typeof sandboxEnv>;
   } catch {
     throw new ConfigError(`Invalid configuration:\n  POLICY_FILE: cannot read ${file}`);
   }
   return check(policySchema, parseYaml(text), `${file} `);
 }
 
-/** Validates the environment and the policy it points to. The only reader of `process.env`. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const env = check(envSchema, withoutEmpty(source), '');
-  return { env, policy: loadPolicy(env.POLICY_FILE) };
-}
 /** An empty variable (`SLACK_APP_TOKEN=`, as a copied example file leaves it) is an unset one. */
 function withoutEmpty(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(source).filter(([, value]) => value?.trim()));
@@ -175,3 +170,8 @@ export function loadSandboxEnv(source: NodeJS.ProcessEnv = process.env): Sandbox
   return check(sandboxEnv, withoutEmpty(source), '');
 }
 
+/** Validates the environment and the policy it points to. The only reader of `process.env`. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const env = check(envSchema, withoutEmpty(source), '');
+  return { env, policy: loadPolicy(env.POLICY_FILE) };
+}
