@@ -122,7 +122,6 @@ const envSchema = commonEnv
   });
 
 const sandboxEnv = commonEnv.extend({
-  REDIS_PREFIX: z.string().min(1).default('redress-sandbox'),
   SANDBOX_LOCALE: z.enum(LOCALES).optional(),
 });
 
