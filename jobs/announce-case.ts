@@ -6,3 +6,8 @@ import { announcePayload } from './queue.js';
 export const announceCaseJob = (announce: ReturnType<typeof announceCase>) => async (job: Job) => {
   await announce(announcePayload.parse(job.data).number);
 };
+
+/** Processes `follow-rejection`: the new major case that follows a rejected one, opened and linked once. */
+export const followRejectionJob = (follow: (number: string) => Promise<void>) => async (job: Job) => {
+  await follow(announcePayload.parse(job.data).number);
+};

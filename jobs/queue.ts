@@ -18,6 +18,7 @@ export type DeadlinePayload = DeadlineTimer;
 /** Job ids are deterministic, so adding the same job twice keeps one. BullMQ forbids `:` in them. */
 export const jobIds = {
   announce: (number: string) => `announce.${number}`,
+  followRejection: (number: string) => `follow-rejection.${number}`,
   deadline: (t: DeadlineTimer) => `deadline.${t.number}.${t.kind}.v${t.version}`,
 };
 
@@ -70,6 +71,9 @@ export function queueJobs(queue: Queue): Jobs {
   return {
     async announce(number) {
       await addAnew(queue, 'announce', { number }, { jobId: jobIds.announce(number) });
+    },
+    async followRejection(number) {
+      await addAnew(queue, 'follow-rejection', { number }, { jobId: jobIds.followRejection(number) });
     },
     async intake(submission) {
       // Tried every 5 s for a day: as long as the store stays away, the submission waits.

@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { announceCaseJob } from '../jobs/announce-case.js';
+import { announceCaseJob, followRejectionJob } from '../jobs/announce-case.js';
 import { deadlineJob } from '../jobs/deadline.js';
 import { intakeJob } from '../jobs/intake.js';
 import { deliverJob, digestJob, outboxChat } from '../jobs/outbox.js';
@@ -19,6 +19,7 @@ import { decideApprovalOf } from './app/decide-approval.js';
 import { escalateCase } from './app/escalate-case.js';
 import { extendCase } from './app/extend-case.js';
 import { fireDeadline } from './app/fire-deadline.js';
+import { followRejection } from './app/follow-rejection.js';
 import { logContactWith } from './app/log-contact.js';
 import { openCase } from './app/open-case.js';
 import { openQueuedCase } from './app/open-queued-case.js';
@@ -137,6 +138,7 @@ export async function startRedress(
           clock,
         }),
         digest: digestJob(queue, redis, env.REDIS_PREFIX),
+        'follow-rejection': followRejectionJob(followRejection({ store, chat, open })),
         intake: intakeJob(openQueuedCase({ open, store, chat, clock }), policy),
         'daily-report': dailyReportJob({ store, chat, policy }),
         'weekly-report': reportJob('weekly', { store, chat, policy }),
@@ -172,7 +174,7 @@ export async function startRedress(
             recordRootCause: recordRootCauseOf(actions),
             closeCase: closeCase(actions),
             reopenCase: reopenCase({ ...actions, policy }),
-            recordVerdict: recordVerdictOf({ ...actions, open }),
+            recordVerdict: recordVerdictOf({ ...actions, jobs }),
             changeClass: changeClassOf({ ...actions, policy }),
             reassignCase: reassignCase({ ...actions, policy }),
             decideApproval: decideApprovalOf({ ...actions, policy }),

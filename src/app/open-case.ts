@@ -8,7 +8,7 @@ import type { CaseStore, Clock, Jobs } from './ports.js';
 
 export interface OpenCaseDeps {
   store: CaseStore;
-  jobs: Jobs;
+  jobs: Pick<Jobs, 'announce'>;
   clock: Clock;
   policy: Policy;
 }

@@ -92,6 +92,8 @@ export interface Timers {
 /** Work done after the request was answered, durably. */
 export interface Jobs {
   announce(number: string): Promise<void>;
+  /** Opens the case that follows a rejected one, durably. */
+  followRejection(number: string): Promise<void>;
   /** Parks a submission the store could not take; it is stored when the store is back. */
   intake(submission: { complaint: Complaint; receiver: string; submissionKey: string }): Promise<void>;
 }

@@ -1,41 +1,25 @@
-import type { Case, Verdict } from '../domain/case.js';
+import type { Verdict } from '../domain/case.js';
+import { owesFollower } from '../domain/case.js';
 import { recordVerdict } from '../domain/transitions.js';
-import type { CaseActionDeps } from './acknowledge-case.js';
-import type { openCase } from './open-case.js';
-import type { MessageRef } from './ports.js';
+import type { CaseStore, Chat, Clock, Jobs, MessageRef } from './ports.js';
 import { type Outcome, transact } from './transact.js';
 
-/** The rejected case's complaint, again, as a major one (class 2 at least) for the GM. */
-const complaintAgain = (c: Case) => ({
-  customerName: c.customer.name,
-  customerPhone: c.customer.phone,
-  summary: c.summary,
-  category: c.category,
-  class: c.class === 1 ? (2 as const) : c.class,
-  channel: c.channel,
-  department: c.department,
-  compensation: c.compensation,
-  ...(c.respondent ? { respondent: c.respondent } : {}),
-});
-
 /**
- * Records the customer's verdict. A rejection closes the case and opens a new, linked major case, which
- * the GM is told of at once like any major case.
+ * Records the customer's verdict. A rejection closes the case; the new, linked major case that follows it is
+ * opened by a durable job, so it is created exactly once whatever fails in between. Submitting the verdict
+ * again on a rejected case still owed its follower asks for it again instead of being refused.
  */
 export const recordVerdictOf =
-  ({ store, chat, clock, open }: Omit<CaseActionDeps, 'timers'> & { open: ReturnType<typeof openCase> }) =>
+  ({ store, chat, clock, jobs }: { store: CaseStore; chat: Chat; clock: Clock; jobs: Jobs }) =>
   async (number: string, actor: string, verdict: Verdict, pressedIn?: MessageRef): Promise<Outcome> => {
+    const current = await store.get(number);
+    if (current && owesFollower(current)) {
+      await jobs.followRejection(number);
+      return { kind: 'ok', before: current, case: current };
+    }
     const outcome = await transact(store, number, (c) => recordVerdict(c, actor, verdict, clock.now()));
     if (outcome.kind !== 'ok') return outcome;
-    if (!verdict.accepted) {
-      // Keyed by the rejected case, so a retry opens no second follower.
-      const follower = await open(complaintAgain(outcome.case), {
-        receiver: actor,
-        submissionKey: `rejection.${number}`,
-      });
-      await store.linkRejection(number, follower.number);
-    }
-    const latest = (await store.get(number)) ?? outcome.case;
-    await chat.refresh(latest, pressedIn);
-    return { ...outcome, case: latest };
+    if (owesFollower(outcome.case)) await jobs.followRejection(number);
+    await chat.refresh(outcome.case, pressedIn);
+    return outcome;
   };

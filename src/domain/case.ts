@@ -179,6 +179,11 @@ export function ladderVersion(c: Pick<Case, 'timeline'>): number {
   return 1 + c.timeline.filter((e) => e.type === 'reassigned').length;
 }
 
+/** A case the customer rejected whose follower (the new major case) is not linked yet. */
+export function owesFollower(c: Pick<Case, 'verdict' | 'rejectedInto'>): boolean {
+  return c.verdict?.accepted === false && !c.rejectedInto;
+}
+
 /** Whether a ping with this key is already in the timeline. */
 export function wasSent(c: Pick<Case, 'timeline'>, key: string): boolean {
   return c.timeline.some((e) => e.key === key);

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CaseStore } from '../../src/app/ports.js';
 import { ids } from '../../src/chat/blocks.js';
+import { caseStore } from '../../src/store/case-store.js';
+import { memoryCollections } from '../../src/store/memory-collections.js';
 import { type Harness, type PostedCase, people, startHarness } from '../support/harness.js';
+import { viewSubmission } from '../support/slack-requests.js';
 
 const select = (value: string) => ({
   value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } },
@@ -65,6 +69,10 @@ describe('the customer’s verdict', () => {
     const [gm] = await h.slack.waitFor((call) => call.args.channel === people.gm);
     const follower = /\d{6}-\d{4}/.exec(String(gm?.args.text))?.[0] ?? '';
     expect(String(gm?.args.text)).toBe(`Major complaint ${follower}: for your information.`);
+    await h.slack.waitFor(
+      (call) =>
+        call.method === 'chat.update' && JSON.stringify(call.args.blocks).includes(`followed by ${follower}`),
+    );
     expect(await h.store.get(c.number)).toMatchObject({
       status: 'closed',
       rejectedInto: follower,
@@ -76,12 +84,47 @@ describe('the customer’s verdict', () => {
       rejectionOf: c.number,
       summary: c.summary,
     });
+
+    await h.press(people.owner, ids.verdict, c); // the case is closed now: refused, and no second follower
+    await h.slack.waitFor((call) => call.method === 'chat.postEphemeral');
+    expect(h.slack.calls.filter((call) => call.args.channel === people.gm)).toHaveLength(1);
+  });
+
+  it('opens the follower exactly once although opening it failed the first time', async () => {
+    const store = caseStore(memoryCollections());
+    let failures = 1;
+    const flaky: CaseStore = {
+      ...store,
+      async create(draft, month) {
+        if (draft.submissionKey.startsWith('rejection.') && failures-- > 0)
+          throw new Error('store went away');
+        return store.create(draft, month);
+      },
+    };
+    h = await startHarness(undefined, {}, flaky);
+    const c = await resolved();
+    await h.fill(c, ids.verdict, ids.verdictView, {
+      verdict: select('rejected'),
+      satisfaction: select('2'),
+      comment: text('No.'),
+    });
+    const [gm] = await h.slack.waitFor((call) => call.args.channel === people.gm, 1, 20_000);
+    const follower = /\d{6}-\d{4}/.exec(String(gm?.args.text))?.[0] ?? '';
     await h.slack.waitFor(
       (call) =>
         call.method === 'chat.update' && JSON.stringify(call.args.blocks).includes(`followed by ${follower}`),
     );
+    expect(failures).toBe(-1);
+    expect(await h.store.get(c.number)).toMatchObject({ status: 'closed', rejectedInto: follower });
+    const all = await h.store.search({ kind: 'list', scope: { kind: 'all' }, viewer: people.gm }, 0, 10);
+    expect(all.cases.map((x) => x.number)).toEqual([follower]);
 
-    await h.press(people.owner, ids.verdict, c); // the case is closed now: refused, and no second follower
+    // The same form submitted again (from a second open copy, say) is refused: the follower is there.
+    const values = { verdict: select('rejected'), satisfaction: select('2'), comment: text('') };
+    const metadata = JSON.stringify({ number: c.number });
+    await h.post(
+      viewSubmission(people.owner, { id: 'VAGAIN', callbackId: ids.verdictView, values, metadata }),
+    );
     await h.slack.waitFor((call) => call.method === 'chat.postEphemeral');
     expect(h.slack.calls.filter((call) => call.args.channel === people.gm)).toHaveLength(1);
   });

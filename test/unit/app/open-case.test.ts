@@ -21,7 +21,7 @@ describe('openCase', () => {
     const announced: string[] = [];
     const open = openCase({
       store: caseStore(memoryCollections()),
-      jobs: { announce: async (n) => void announced.push(n), intake: async () => {} },
+      jobs: { announce: async (n) => void announced.push(n) },
       clock: { now: () => now },
       policy: testPolicy(),
     });
@@ -43,7 +43,7 @@ describe('openCase and repeats', () => {
     const store = caseStore(memoryCollections());
     const open = openCase({
       store,
-      jobs: { announce: async () => {}, intake: async () => {} },
+      jobs: { announce: async () => {} },
       clock: { now: () => now },
       policy: { ...testPolicy(), repeatWindow: 90 * 86_400_000 },
     });
