@@ -38,6 +38,10 @@ const workingTime = z.object({
   makeUpDay: z.enum(WEEKDAYS).default('mon'),
 });
 
+/** What a Slack menu (departments, categories) holds: options, and characters of an option's text and value. */
+export const MENU = { options: 100, text: 75, value: 150 } as const;
+const distinct = (values: string[]) => new Set(values).size === values.length;
+
 /** Five fields of a cron pattern: minute, hour, day of month, month, day of week. */
 const CRON = /^(\S+\s+){4}\S+$/;
 
@@ -50,10 +54,23 @@ const policySchema = z
     csManager: slackUser,
     departments: z
       .array(
-        z.object({ id: z.string().min(1), name: z.string().min(1), owner: slackUser, manager: slackUser }),
+        z.object({
+          id: z.string().min(1).max(MENU.value),
+          name: z.string().min(1).max(MENU.text),
+          owner: slackUser,
+          manager: slackUser,
+        }),
       )
-      .min(1, 'name at least one department'),
-    categories: z.array(z.string().min(1)).min(1).default(DEFAULT_CATEGORIES),
+      .min(1, 'name at least one department')
+      .max(MENU.options, `name at most ${MENU.options} departments: a Slack menu holds no more`)
+      .refine((ds) => distinct(ds.map((d) => d.id)), 'give each department an id of its own'),
+    // A category the catalogs do not name is shown by its id, so the id is a menu option's text.
+    categories: z
+      .array(z.string().min(1).max(MENU.text))
+      .min(1)
+      .max(MENU.options, `name at most ${MENU.options} categories: a Slack menu holds no more`)
+      .refine(distinct, 'name each category once')
+      .default(DEFAULT_CATEGORIES),
     deadlines: z
       .object({
         acknowledge: duration.prefault('1h'),

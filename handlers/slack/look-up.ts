@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { caseBlocks, caseListBlocks } from '../../src/chat/blocks.js';
+import { caseBlocks, caseListBlocks, clip } from '../../src/chat/blocks.js';
 import { maskPhone } from '../../src/domain/phone.js';
 import { type CaseSearch, listScope, maySee, seesFullPhone } from '../../src/domain/visibility.js';
 import type { SlackDeps } from './deps.js';
@@ -11,6 +11,9 @@ export interface Asker {
   user: string;
   channel: string;
 }
+
+/** Characters of a search kept: plenty for a phone or a few words, and few enough to ride in the More button. */
+export const FIND_TEXT_MAX = 200;
 
 /** What the next page of a list or a search is, carried in the More button. */
 export type Page = { kind: 'list' | 'find'; text: string; page: number };
@@ -38,15 +41,16 @@ export async function listCases(
   asker: Asker,
   page: Page,
 ) {
+  const text = clip(page.text, FIND_TEXT_MAX);
   const search: CaseSearch =
     page.kind === 'list'
       ? { kind: 'list', scope: listScope(asker.user, policy), viewer: asker.user }
-      : { kind: 'find', text: page.text, viewer: asker.user };
+      : { kind: 'find', text, viewer: asker.user };
   const { cases, more } = await store.search(search, page.page, PAGE_SIZE);
-  const title = page.kind === 'list' ? t('list.mine') : t('list.found', { text: page.text });
+  const title = page.kind === 'list' ? t('list.mine') : t('list.found', { text });
   const phoneOf = (c: (typeof cases)[number]) =>
     seesFullPhone(c, asker.user) ? c.customer.phone : maskPhone(c.customer.phone);
-  const next = more ? JSON.stringify({ ...page, page: page.page + 1 }) : undefined;
+  const next = more ? JSON.stringify({ ...page, text, page: page.page + 1 }) : undefined;
   await client.chat.postEphemeral({
     ...asker,
     text: title,

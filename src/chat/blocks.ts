@@ -44,11 +44,45 @@ export const ids = {
 /** Who reads a message decides how much of the customer's phone they see. */
 export type Audience = 'public' | 'owner-or-manager';
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 150), emoji: true });
+/** Characters Slack allows in a section's text and in one of its fields; more is refused. */
+const SECTION_TEXT = 3000;
+const FIELD_TEXT = 2000;
+/** A name in a field: room for any name the forms and the policy take, escaped, and for its label. */
+const NAME_TEXT = 500;
+
+const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(text), value });
 /** User text shown in mrkdwn, with Slack's control characters escaped. */
 const mrkdwnEscape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The longest start of a text within `max` UTF-16 units, never splitting a character. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // the first half of a pair whose second half would be cut
+  return text.slice(0, end);
+}
+
+/** User text escaped for mrkdwn in at most `max` characters: cut, when it must be, with … and never inside `&amp;`. */
+function fitted(text: string, max: number): string {
+  const escaped = mrkdwnEscape(text);
+  if (escaped.length <= max) return escaped;
+  return `${clip(escaped, max - 1).replace(/&[a-z]*$/, '')}…`;
+}
+
+/** Lines in as few sections as Slack's limit on a section's text allows, each line whole. */
+function sections(lines: string[]): KnownBlock[] {
+  const texts: string[] = [];
+  for (const line of lines.map((l) => clip(l, SECTION_TEXT))) {
+    const last = texts.at(-1);
+    if (last !== undefined && last.length + 1 + line.length <= SECTION_TEXT)
+      texts[texts.length - 1] = `${last}\n${line}`;
+    else texts.push(line);
+  }
+  return texts.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+}
 
 export function categoryName(t: Translate, id: string): string {
   const key = `category.${id}`;
@@ -109,7 +143,8 @@ export function complaintModal(t: Translate, policy: Policy, summary = ''): Moda
         type: 'plain_text_input',
         multiline: true,
         max_length: SUMMARY_MAX,
-        ...(summary ? { initial_value: summary } : {}),
+        // `/complaint <summary>` may be longer than the field takes: the receiver sees the start and shortens it.
+        ...(summary ? { initial_value: clip(summary, SUMMARY_MAX) } : {}),
       }),
       input('item', t('field.item'), { type: 'plain_text_input', max_length: 200 }, true),
       input(
@@ -153,11 +188,15 @@ export function queuedView(t: Translate): ModalView {
   };
 }
 
-/** A form about one case: its number in the title, the button's message in the metadata. */
+/**
+ * A form about one case: a short title (Slack shows 24 characters), the case's number on the first line, the
+ * button's message in the metadata.
+ */
 function caseForm(
   t: Translate,
   callbackId: string,
   title: string,
+  number: string,
   metadata: string,
   blocks: KnownBlock[],
 ): ModalView {
@@ -168,7 +207,10 @@ function caseForm(
     title: plain(title),
     submit: plain(t('modal.submit')),
     close: plain(t('modal.cancel')),
-    blocks,
+    blocks: [
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `*${t('card.title', { number })}*` }] },
+      ...blocks,
+    ],
   };
 }
 
@@ -183,7 +225,7 @@ const longText = { type: 'plain_text_input', multiline: true, max_length: SUMMAR
 
 /** The form for a contact with the customer: when, how, and what was said. */
 export function contactModal(t: Translate, number: string, metadata: string): ModalView {
-  return caseForm(t, ids.contactView, t('modal.contact.title', { number }), metadata, [
+  return caseForm(t, ids.contactView, t('modal.contact.title'), number, metadata, [
     formField('at', t('field.contactAt'), { type: 'datetimepicker' }),
     formField('how', t('field.contactHow'), {
       type: 'static_select',
@@ -195,7 +237,7 @@ export function contactModal(t: Translate, number: string, metadata: string): Mo
 
 /** The form for more time: the new promised time, why, and that the customer was told. */
 export function extendModal(t: Translate, number: string, metadata: string): ModalView {
-  return caseForm(t, ids.extendView, t('modal.extend.title', { number }), metadata, [
+  return caseForm(t, ids.extendView, t('modal.extend.title'), number, metadata, [
     formField('promisedAt', t('field.promisedAt'), { type: 'datetimepicker' }),
     formField('reason', t('field.extendReason'), longText),
     formField('informed', t('field.informed'), {
@@ -209,7 +251,7 @@ export function extendModal(t: Translate, number: string, metadata: string): Mod
 export function rootCauseModal(policy: Policy) {
   return (t: Translate, number: string, metadata: string): ModalView => {
     const departments = policy.departments.map((d) => option(d.name, d.id));
-    return caseForm(t, ids.rootCauseView, t('modal.rootCause.title', { number }), metadata, [
+    return caseForm(t, ids.rootCauseView, t('modal.rootCause.title'), number, metadata, [
       formField('cause', t('field.cause'), longText),
       formField('corrective', t('field.corrective'), longText),
       formField('preventive', t('field.preventive'), longText),
@@ -225,7 +267,7 @@ export function rootCauseModal(policy: Policy) {
 export function verdictModal(t: Translate, number: string, metadata: string): ModalView {
   const verdicts = [option(t('verdict.accepted'), 'accepted'), option(t('verdict.rejected'), 'rejected')];
   const scores = [5, 4, 3, 2, 1].map((n) => option(`${'★'.repeat(n)} ${n}`, String(n)));
-  return caseForm(t, ids.verdictView, t('modal.verdict.title', { number }), metadata, [
+  return caseForm(t, ids.verdictView, t('modal.verdict.title'), number, metadata, [
     formField('verdict', t('field.verdict'), { type: 'static_select', options: verdicts }),
     formField('satisfaction', t('field.satisfaction'), { type: 'static_select', options: scores }),
     {
@@ -238,7 +280,7 @@ export function verdictModal(t: Translate, number: string, metadata: string): Mo
 /** The form for a new class, and why (the customer now threatens to go to the media, say). */
 export function classModal(t: Translate, number: string, metadata: string): ModalView {
   const classes = ([1, 2, 3] as const).map((n) => option(t(`class.${n}`), String(n)));
-  return caseForm(t, ids.changeClassView, t('modal.class.title', { number }), metadata, [
+  return caseForm(t, ids.changeClassView, t('modal.class.title'), number, metadata, [
     formField('class', t('field.newClass'), { type: 'static_select', options: classes }),
     formField('reason', t('field.classReason'), longText),
   ]);
@@ -248,7 +290,7 @@ export function classModal(t: Translate, number: string, metadata: string): Moda
 export function reassignModal(policy: Policy) {
   return (t: Translate, number: string, metadata: string): ModalView => {
     const departments = policy.departments.map((d) => option(d.name, d.id));
-    return caseForm(t, ids.reassignView, t('modal.reassign.title', { number }), metadata, [
+    return caseForm(t, ids.reassignView, t('modal.reassign.title'), number, metadata, [
       formField('department', t('field.department'), { type: 'static_select', options: departments }),
       {
         ...(formField('owner', t('field.newOwner'), { type: 'users_select' }) as object),
@@ -260,7 +302,7 @@ export function reassignModal(policy: Policy) {
 
 /** The form for reopening: why. */
 export function reopenModal(t: Translate, number: string, metadata: string): ModalView {
-  return caseForm(t, ids.reopenView, t('modal.reopen.title', { number }), metadata, [
+  return caseForm(t, ids.reopenView, t('modal.reopen.title'), number, metadata, [
     formField('reason', t('field.reopenReason'), longText),
   ]);
 }
@@ -269,7 +311,7 @@ export function reopenModal(t: Translate, number: string, metadata: string): Mod
 export function resolveModal(t: Translate, number: string, metadata: string): ModalView {
   const actions = RESOLUTION_ACTIONS.map((a) => option(t(`action.${a}`), a));
   const explanation = actions.find((a) => a.value === 'explanation');
-  return caseForm(t, ids.resolveView, t('modal.resolve.title', { number }), metadata, [
+  return caseForm(t, ids.resolveView, t('modal.resolve.title'), number, metadata, [
     formField('action', t('field.resolutionAction'), {
       type: 'static_select',
       options: actions,
@@ -294,7 +336,10 @@ function deadlineLine(t: Translate, d: Deadline, timezone: string): string {
   return `• ${t('deadline.line.moved', { name, due, original: slackDate(d.originalDueAt, timezone) })}`;
 }
 
-/** The case as it is now: facts, deadlines and the buttons that still apply. */
+/**
+ * The case as it is now: facts, deadlines and the buttons that still apply. Ten facts at most (Slack's limit on a
+ * section's fields); passing states (a handover, an approval, links to other cases) are context lines.
+ */
 export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audience): KnownBlock[] {
   const department = policy.departments.find((d) => d.id === c.department)?.name ?? c.department;
   const phone = audience === 'public' ? maskPhone(c.customer.phone) : c.customer.phone;
@@ -303,19 +348,18 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
   const escalatedTo = c.ladder[c.level];
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(title) },
-    { type: 'section', text: { type: 'mrkdwn', text: mrkdwnEscape(c.summary).slice(0, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: fitted(c.summary, SECTION_TEXT) } },
     {
       type: 'section',
       fields: [
-        field(t('card.customer'), mrkdwnEscape(c.customer.name)),
+        field(t('card.customer'), fitted(c.customer.name, NAME_TEXT)),
         field(t('card.phone'), phone),
         field(t('card.category'), categoryName(t, c.category)),
         field(t('card.class'), t(`class.${c.class}`)),
-        field(t('card.department'), mrkdwnEscape(department)),
+        field(t('card.department'), fitted(department, NAME_TEXT)),
         field(t('card.channel'), t(`channel.${c.channel}`)),
         field(t('card.owner'), `<@${c.owner}>`),
         field(t('card.receiver'), `<@${c.receiver}>`),
-        ...(c.handoverFrom ? [field(t('card.handoverFrom'), `<@${c.handoverFrom}>`)] : []),
         field(t('card.status'), t(`status.${c.status}`)),
         ...(c.level > 0 && escalatedTo ? [field(t('card.escalated_to'), `<@${escalatedTo}>`)] : []),
       ],
@@ -333,12 +377,16 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
       ],
     },
   ];
+  if (c.handoverFrom) {
+    const text = `⇄ *${t('card.handoverFrom')}*: <@${c.handoverFrom}>`;
+    blocks.splice(2, 0, { type: 'context', elements: [{ type: 'mrkdwn', text }] });
+  }
   if (c.pendingApproval) {
     const text = `⏳ ${t('card.pendingApproval', { amount: c.pendingApproval.amount })}`;
     blocks.splice(2, 0, { type: 'context', elements: [{ type: 'mrkdwn', text }] });
   }
   if (c.batch) {
-    const text = `⧉ ${t('card.batch', { item: mrkdwnEscape(c.item ?? ''), numbers: c.batch })}`;
+    const text = `⧉ ${t('card.batch', { item: fitted(c.item ?? '', FIELD_TEXT), numbers: c.batch })}`;
     blocks.splice(2, 0, { type: 'context', elements: [{ type: 'mrkdwn', text }] });
   }
   if (c.repeat) {
@@ -347,13 +395,9 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
     blocks.splice(2, 0, { type: 'context', elements: [{ type: 'mrkdwn', text }] });
   }
   if (c.resolution) {
-    blocks.push({
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: `*${t('card.resolution')}*\n${mrkdwnEscape(c.resolution).slice(0, 2900)}`,
-      },
-    });
+    const heading = `*${t('card.resolution')}*\n`;
+    const text = heading + fitted(c.resolution, SECTION_TEXT - heading.length);
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
   }
   const links = [
     ...(c.rejectionOf ? [t('card.rejectionOf', { number: c.rejectionOf })] : []),
@@ -366,7 +410,7 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
       t(c.verdict.accepted ? 'verdict.accepted' : 'verdict.rejected'),
       `${'★'.repeat(c.verdict.satisfaction)}`,
     ];
-    const comment = c.verdict.comment ? `\n${mrkdwnEscape(c.verdict.comment).slice(0, 2000)}` : '';
+    const comment = c.verdict.comment ? `\n${fitted(c.verdict.comment, FIELD_TEXT)}` : '';
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: `*${t('card.verdict')}*\n${verdict.join(' ')}${comment}` },
@@ -374,8 +418,9 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
   }
   if (c.rootCause) {
     const { cause, corrective, preventive } = c.rootCause;
-    const text = [cause, corrective, preventive].map(mrkdwnEscape).join('\n').slice(0, 2900);
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${t('card.rootCause')}*\n${text}` } });
+    const heading = `*${t('card.rootCause')}*\n`;
+    const text = heading + fitted([cause, corrective, preventive].join('\n'), SECTION_TEXT - heading.length);
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
   }
   blocks.push({ type: 'actions', block_id: 'case_actions', elements: caseButtons(t, c) });
   return blocks;
@@ -416,25 +461,32 @@ function caseButtons(t: Translate, c: Case) {
   ];
 }
 
-/** Cases a digest lists per section, with one button each: Slack allows 25 buttons in an actions block. */
+/** Cases a digest lists per actions block, one button each: Slack allows 25 elements in an actions block. */
 const DIGEST_GROUP = 25;
+/** Blocks Slack allows in one message. */
+const MESSAGE_BLOCKS = 50;
+/** Cases a list shows in one message, each a section, well within Slack's 50 blocks a message. */
+export const LIST_MAX = 40;
 
-/** A digest: one line and one button per case, grouped to stay within Slack's limits on blocks. */
-export function digestBlocks(t: Translate, text: string, cases: Case[], lines: string[]): KnownBlock[] {
+/**
+ * A digest: one line and one button per case, in groups of 25, as many groups as Slack's 50 blocks a message
+ * hold; past them, how many more there are (`/complaint list` shows them all).
+ */
+export function digestBlocks(t: Translate, cases: Case[]): { text: string; blocks: KnownBlock[] } {
+  const text = t('notice.digest', { count: cases.length });
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: `*${text}*` } }];
+  let shown = 0;
   for (let i = 0; i < cases.length; i += DIGEST_GROUP) {
     const group = cases.slice(i, i + DIGEST_GROUP);
-    blocks.push({
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: lines
-          .slice(i, i + DIGEST_GROUP)
-          .join('\n')
-          .slice(0, 3000),
-      },
-    });
-    blocks.push({
+    const lines = group.map((c) =>
+      t('digest.line', {
+        number: c.number,
+        category: fitted(categoryName(t, c.category), 100),
+        owner: c.owner,
+        summary: fitted(c.summary, 60),
+      }),
+    );
+    const buttons: KnownBlock = {
       type: 'actions',
       elements: group.map((c) => ({
         type: 'button' as const,
@@ -442,12 +494,21 @@ export function digestBlocks(t: Translate, text: string, cases: Case[], lines: s
         text: plain(t('button.show', { number: c.number })),
         value: c.number,
       })),
-    });
+    };
+    const next = [...sections(lines), buttons];
+    // One block stays free for the line that says how many more there are.
+    if (blocks.length + next.length > MESSAGE_BLOCKS - 1) break;
+    blocks.push(...next);
+    shown += group.length;
   }
-  return blocks;
+  if (shown < cases.length) blocks.push(...sections([t('list.more', { count: cases.length - shown })]));
+  return { text, blocks };
 }
 
-/** A page of cases, one line each, with the phone as the reader may see it, and a button for the next page. */
+/**
+ * Cases, one line each, with the phone as the reader may see it, and a button for the next page; past `LIST_MAX`
+ * cases, how many more there are.
+ */
 export function caseListBlocks(
   t: Translate,
   title: string,
@@ -455,22 +516,28 @@ export function caseListBlocks(
   phoneOf: (c: Case) => string,
   more?: string,
 ): KnownBlock[] {
-  const lines = cases.map((c) =>
+  const shown = cases.slice(0, LIST_MAX);
+  const lines = shown.map((c) =>
     t('list.line', {
       number: c.number,
       status: t(`status.${c.status}`),
-      category: categoryName(t, c.category),
-      customer: mrkdwnEscape(c.customer.name),
+      category: fitted(categoryName(t, c.category), 100),
+      customer: fitted(c.customer.name, NAME_TEXT),
       phone: phoneOf(c),
       owner: c.owner,
-      summary: mrkdwnEscape(c.summary.slice(0, 120)),
+      summary: fitted(c.summary, 120),
     }),
   );
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${title}*` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${fitted(title, 1000)}*` } },
     ...lines.map((text) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text } })),
   ];
   if (cases.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: t('list.empty') } });
+  if (cases.length > shown.length)
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: t('list.more', { count: cases.length - shown.length }) },
+    });
   if (more) {
     blocks.push({
       type: 'actions',
@@ -493,22 +560,30 @@ export function reportBlocks(
   const lastDay = new Date(period.to.getTime() - 1);
   const text = t(`report.${kind}`, { from: day(period.from), to: day(lastDay) });
   const percent = metPercent(stats);
-  const section = (lines: string[]) => ({
-    type: 'section' as const,
-    text: { type: 'mrkdwn' as const, text: lines.join('\n') },
-  });
   const counts = (title: string, rows: Count[], name: (key: string) => string) =>
-    section([
+    sections([
       `*${title}*`,
-      ...(rows.length ? rows.map((r) => `• ${name(r.key)}: ${r.count}`) : [t('report.none')]),
+      ...(rows.length ? rows.map((r) => `• ${fitted(name(r.key), 200)}: ${r.count}`) : [t('report.none')]),
     ]);
   const department = (id: string) => policy.departments.find((d) => d.id === id)?.name ?? id;
-  const list = (numbers: string[]) => (numbers.length ? numbers.join(', ') : t('report.none'));
+  // A long list of numbers is cut to what one section holds, and says how many more there are.
+  const list = (title: string, numbers: string[]) => {
+    const shown: string[] = [];
+    let size = title.length;
+    for (const number of numbers) {
+      size += number.length + 2;
+      if (size > SECTION_TEXT - 100) break;
+      shown.push(number);
+    }
+    const rest = numbers.length - shown.length;
+    const line = numbers.length === 0 ? t('report.none') : shown.join(', ');
+    return sections([`${title}\n${line}${rest > 0 ? ` ${t('report.more', { count: rest })}` : ''}`]);
+  };
   return {
     text,
     blocks: [
       { type: 'header', text: plain(text) },
-      section([
+      ...sections([
         t('report.total', { count: stats.total }),
         percent === null
           ? t('report.met.none')
@@ -526,17 +601,17 @@ export function reportBlocks(
               }),
             ]),
       ]),
-      counts(t('report.byCategory'), stats.byCategory, (key) => categoryName(t, key)),
-      counts(t('report.byClass'), stats.byClass, (key) =>
+      ...counts(t('report.byCategory'), stats.byCategory, (key) => categoryName(t, key)),
+      ...counts(t('report.byClass'), stats.byClass, (key) =>
         isMessageKey(`class.${key}`) ? t(`class.${key}` as MessageKey) : key,
       ),
-      counts(t('report.byDepartment'), stats.byDepartment, department),
-      section([
+      ...counts(t('report.byDepartment'), stats.byDepartment, department),
+      ...list(
         `*${t('report.overdue', { count: stats.overdue.length })}*`,
-        list(stats.overdue.map((o) => o.number)),
-      ]),
-      section([`*${t('report.repeats', { count: stats.repeats.length })}*`, list(stats.repeats)]),
-      section([`*${t('report.batches', { count: stats.batches.length })}*`, list(stats.batches)]),
+        stats.overdue.map((o) => o.number),
+      ),
+      ...list(`*${t('report.repeats', { count: stats.repeats.length })}*`, stats.repeats),
+      ...list(`*${t('report.batches', { count: stats.batches.length })}*`, stats.batches),
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { blockKitViolations, isViewMethod } from './block-kit-limits.js';
 
 /** One Web API call as the fake received it. */
 export interface SlackCall {
@@ -22,6 +23,14 @@ export interface FakeSlack {
   uploads: { fileId: string; body: Buffer; contentType: string }[];
   /** Every refused call, for checking that the limit was hit. */
   refused: SlackCall[];
+  /**
+   * Every call refused for breaking a Block Kit or Web API limit, with what it broke; the harness fails the test
+   * on any of them unless the test called `expectRefusals()`. View answers checked elsewhere are added here too.
+   */
+  violations: { method: string; violations: string[] }[];
+  /** The test means to send what Slack refuses: the harness will not fail it for that. */
+  expectRefusals(): void;
+  readonly refusalsExpected: boolean;
   /**
    * Holds every request from now on without answering; `release` answers those whose caller is still there.
    * A call whose caller went away meanwhile is dropped unrecorded, as Slack never took it.
@@ -87,10 +96,19 @@ function answer(
   }
 }
 
-/** A Slack Web API on 127.0.0.1 that records every call. */
+/** How Slack refuses a call that breaks a limit: HTTP 200, `ok: false`, and what was wrong. */
+function refusal(method: string, violations: string[]): Record<string, unknown> {
+  const onlyText = violations.every((v) => v.startsWith('text:'));
+  const error = isViewMethod(method) ? 'invalid_arguments' : onlyText ? 'msg_too_long' : 'invalid_blocks';
+  return { ok: false, error, response_metadata: { messages: violations.map((v) => `[ERROR] ${v}`) } };
+}
+
+/** A Slack Web API on 127.0.0.1 that records every call and refuses, as Slack does, what breaks a limit. */
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const refused: SlackCall[] = [];
+  const violations: FakeSlack['violations'] = [];
+  let refusalsExpected = false;
   const limits = new Map<string, { count: number; retryAfter: number }>();
   let serial = 0;
   let held: (() => void)[] | null = null;
@@ -124,8 +142,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    calls.push({ method, args, at: Date.now() });
+    const broken = blockKitViolations(method, args);
     res.writeHead(200, { 'content-type': 'application/json' });
+    if (broken.length > 0) {
+      refused.push({ method, args, at: Date.now() });
+      violations.push({ method, violations: broken });
+      res.end(JSON.stringify(refusal(method, broken)));
+      return;
+    }
+    calls.push({ method, args, at: Date.now() });
     res.end(JSON.stringify(answer(method, args, ts, base)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -136,6 +161,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     refused,
+    violations,
+    expectRefusals() {
+      refusalsExpected = true;
+    },
+    get refusalsExpected() {
+      return refusalsExpected;
+    },
     hold() {
       held = [];
     },

@@ -9,6 +9,7 @@ import { createLog } from '../../src/log.js';
 import { type Redress, type Role, startRedress } from '../../src/redress.js';
 import { caseStore } from '../../src/store/case-store.js';
 import { memoryCollections } from '../../src/store/memory-collections.js';
+import { viewAnswerViolations } from './block-kit-limits.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import {
   buttonPress,
@@ -115,8 +116,31 @@ export async function startHarness(
   const redress: Redress = await startRedress(config, { role, log: createLog('silent'), store });
   const url = `http://127.0.0.1:${redress.port}`;
 
-  const post = (body: string, headers: Record<string, string> = signatureHeaders(body)) =>
-    fetch(`${url}/slack/events`, { method: 'POST', headers: { 'content-type': FORM, ...headers }, body });
+  /** Checks the answer to a form submission as Slack would, and records what it would refuse. */
+  async function checkViewAnswer(body: string, response: Response) {
+    const payload = new URLSearchParams(body).get('payload');
+    if (!payload) return;
+    const submitted = JSON.parse(payload) as { type?: string; view?: { callback_id?: string } };
+    if (submitted.type !== 'view_submission') return;
+    const text = await response.clone().text();
+    if (!/^\s*\{/.test(text)) return;
+    const opened = slack.calls
+      .filter((c) => c.method.startsWith('views.'))
+      .map((c) => c.args.view as { callback_id?: string } | undefined)
+      .findLast((v) => v?.callback_id === submitted.view?.callback_id);
+    const violations = viewAnswerViolations(JSON.parse(text), opened);
+    if (violations.length > 0) slack.violations.push({ method: 'view_submission answer', violations });
+  }
+
+  async function post(body: string, headers: Record<string, string> = signatureHeaders(body)) {
+    const response = await fetch(`${url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': FORM, ...headers },
+      body,
+    });
+    if (response.ok) await checkViewAnswer(body, response);
+    return response;
+  }
 
   async function submit(
     form: Parameters<typeof complaintValues>[0],
@@ -180,6 +204,10 @@ export async function startHarness(
       const keys = await redis.keys(`${prefix}:*`);
       if (keys.length > 0) await redis.del(...keys);
       redis.disconnect();
+      if (slack.violations.length > 0 && !slack.refusalsExpected) {
+        const lines = slack.violations.flatMap((v) => v.violations.map((line) => `${v.method} ${line}`));
+        throw new Error(`Slack would refuse ${slack.violations.length} call(s):\n${lines.join('\n')}`);
+      }
     },
   };
 }
