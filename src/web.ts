@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { SlackDeps } from '../handlers/slack/deps.js';
+import { tellFailure } from '../handlers/slack/failure.js';
 import { register } from '../handlers/slack/index.js';
 import type { Env } from './config.js';
 import { boltLogger, type Log } from './log.js';
@@ -34,6 +35,8 @@ export async function startWeb(env: Env, deps: SlackDeps, log: Log): Promise<Web
     clientOptions: { slackApiUrl: env.SLACK_API_URL },
     logger: boltLogger(log),
     customRoutes: [healthz],
+    // The error sink gets the request, to tell the person whose request failed.
+    extendedErrorHandler: true,
   };
   const app = env.SLACK_APP_TOKEN
     ? new App({
@@ -44,9 +47,7 @@ export async function startWeb(env: Env, deps: SlackDeps, log: Log): Promise<Web
       })
     : new App({ ...common, signingSecret: env.SLACK_SIGNING_SECRET, endpoints: '/slack/events' });
   register(app, deps);
-  app.error(async (error) => {
-    log.error({ err: error }, 'slack handler failed');
-  });
+  app.error(tellFailure({ client: app.client, store: deps.store, t: deps.t, log }));
   const server = await app.start(env.PORT);
   const port = server && 'address' in server ? (server.address() as AddressInfo).port : env.PORT;
   log.info({ port, socketMode: Boolean(env.SLACK_APP_TOKEN) }, 'web process listening');

@@ -13,6 +13,7 @@ import type { SlackDeps } from './deps.js';
 import { escalateButton } from './escalate-button.js';
 import { extendButton } from './extend-button.js';
 import { extendSubmit } from './extend-submit.js';
+import { noteReceived } from './failure.js';
 import { moreButton } from './more-button.js';
 import { reassignButton } from './reassign-button.js';
 import { reassignSubmit } from './reassign-submit.js';
@@ -29,6 +30,7 @@ import { verdictSubmit } from './verdict-submit.js';
 
 /** Binds every Slack command, view and action id to its handler. */
 export function register(app: App, deps: SlackDeps): void {
+  app.use(noteReceived);
   app.command('/complaint', complaintCommand(deps));
   app.view(ids.complaintView, complaintSubmit(deps));
   app.view(ids.resolveView, resolveSubmit(deps));

@@ -72,6 +72,8 @@ export const en = {
   'category.billing': 'Billing / price',
   'category.compensation': 'Compensation claim',
   'category.other': 'Other',
+  'error.failed': 'Sorry, that did not work: something failed on our side, and nothing was changed. Please try again in a minute.',
+  'error.failed_after_save': 'Your change to {number} was saved, but something failed after it: the card and messages may not show it yet. No need to do it again.',
   'error.required': 'Please fill this in.',
   'error.phone_invalid': 'This is not a phone number: use 7 to 15 digits, e.g. 138 1234 5678.',
   'error.summary_too_long': 'Please keep the summary under 3,000 characters.',

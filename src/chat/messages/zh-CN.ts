@@ -74,6 +74,8 @@ export const zhCN: Record<MessageKey, string> = {
   'category.billing': '收费 / 价格',
   'category.compensation': '索赔',
   'category.other': '其他',
+  'error.failed': '抱歉,操作没有完成:系统出错,没有做任何改动。请稍后再试。',
+  'error.failed_after_save': '{number} 的改动已保存,但随后的步骤出错:卡片和消息可能暂未显示。无需重复操作。',
   'error.required': '请填写此项。',
   'error.phone_invalid': '电话号码无效：请填写 7 至 15 位数字，例如 138 1234 5678。',
   'error.summary_too_long': '投诉内容请控制在 3000 字以内。',
