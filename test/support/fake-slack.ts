@@ -30,6 +30,8 @@ export interface FakeSlack {
   violations: { method: string; violations: string[] }[];
   /** The test means to send what Slack refuses: the harness will not fail it for that. */
   expectRefusals(): void;
+  /** Slack knows no such user or channel from now on: messages to it are refused with `channel_not_found`. */
+  forget(id: string): void;
   readonly refusalsExpected: boolean;
   /**
    * Holds every request from now on without answering; `release` answers those whose caller is still there.
@@ -110,6 +112,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const violations: FakeSlack['violations'] = [];
   let refusalsExpected = false;
   const limits = new Map<string, { count: number; retryAfter: number }>();
+  const unknown = new Set<string>();
   let serial = 0;
   let held: (() => void)[] | null = null;
   const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++serial).padStart(6, '0')}`;
@@ -144,6 +147,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     const broken = blockKitViolations(method, args);
     res.writeHead(200, { 'content-type': 'application/json' });
+    if (method.startsWith('chat.') && unknown.has(String(args.channel))) {
+      refused.push({ method, args, at: Date.now() });
+      res.end(JSON.stringify({ ok: false, error: 'channel_not_found' }));
+      return;
+    }
     if (broken.length > 0) {
       refused.push({ method, args, at: Date.now() });
       violations.push({ method, violations: broken });
@@ -164,6 +172,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     violations,
     expectRefusals() {
       refusalsExpected = true;
+    },
+    forget(id) {
+      unknown.add(id);
     },
     get refusalsExpected() {
       return refusalsExpected;
