@@ -1,6 +1,11 @@
-import mongoose, { Schema } from 'mongoose';
+import mongoose, { type Connection, Schema } from 'mongoose';
 import type { Case } from '../domain/case.js';
 import type { Collections } from './collections.js';
+
+// Mongoose must write what `queries.ts` says and nothing else: a path the schema lacks is an error, not a
+// silent drop (the default `strict: true`), and no path has a default (arrays default to [] unless told not).
+const exact = { _id: false, strict: 'throw' } as const;
+const list = <T>(of: T) => ({ type: [of], default: undefined });
 
 const deadline = new Schema(
   {
@@ -12,14 +17,15 @@ const deadline = new Schema(
     metAt: Date,
     originalDueAt: Date,
   },
-  { _id: false },
+  exact,
 );
 const timelineEntry = new Schema(
   { at: Date, by: String, type: String, to: String, text: String, key: String },
-  { _id: false },
+  exact,
 );
 
-const caseSchema = new Schema(
+/** The stored case; every field of `Case` must be here (test/unit/store/mongo-adapter.test.ts checks it). */
+export const caseSchema = new Schema(
   {
     number: String,
     submissionKey: { type: String, required: true },
@@ -39,11 +45,11 @@ const caseSchema = new Schema(
     item: String,
     batch: String,
     repeat: { of: String, count: Number },
-    repeatedBy: [String],
-    ladder: [String],
+    repeatedBy: list(String),
+    ladder: list(String),
     level: Number,
     createdAt: Date,
-    deadlines: [deadline],
+    deadlines: list(deadline),
     resolution: String,
     resolutionAction: String,
     amount: Number,
@@ -54,9 +60,10 @@ const caseSchema = new Schema(
     rejectionOf: String,
     card: { channel: String, ts: String },
     threaded: Number,
-    timeline: [timelineEntry],
+    timeline: list(timelineEntry),
   },
-  { versionKey: false, collection: 'cases' },
+  // Indexes are built once, awaited, at start-up (below), not by mongoose in the background.
+  { versionKey: false, collection: 'cases', strict: 'throw', autoIndex: false },
 );
 caseSchema.index({ submissionKey: 1 }, { unique: true });
 caseSchema.index({ status: 1 });
@@ -64,14 +71,43 @@ caseSchema.index({ category: 1, item: 1, createdAt: -1 });
 caseSchema.index({ 'customer.phone': 1, createdAt: -1 });
 caseSchema.index({ number: 1 }, { unique: true, partialFilterExpression: { number: { $exists: true } } });
 
-const counterSchema = new Schema({ _id: String, seq: Number }, { versionKey: false, collection: 'counters' });
+const counterSchema = new Schema(
+  { _id: String, seq: Number },
+  { versionKey: false, collection: 'counters', strict: 'throw', autoIndex: false },
+);
+
+/** Options of every write: mongoose adds no schema defaults to an upserted document. */
+const WRITE = { setDefaultsOnInsert: false } as const;
+
+const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
+
+/**
+ * Runs an upsert; when a concurrent upsert of the same key inserted first (E11000), runs it once more, and
+ * it then finds that document, as MongoDB's manual advises for upserts on a unique index.
+ */
+async function upserting<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    return write();
+  }
+}
 
 /** Collections in MongoDB through mongoose: each call runs one query of `queries.ts` as it is. */
-export async function mongoCollections(url: string, options: { dbName?: string } = {}): Promise<Collections> {
-  const connection = await mongoose.createConnection(url, options).asPromise();
+export async function mongoCollections(
+  url: string,
+  options: mongoose.ConnectOptions = {},
+): Promise<Collections> {
+  return collectionsOver(await mongoose.createConnection(url, options).asPromise());
+}
+
+/** The collections over a mongoose connection; creates the indexes it lacks and drops none. */
+export async function collectionsOver(connection: Connection): Promise<Collections> {
   const Cases = connection.model('Case', caseSchema);
   const Counters = connection.model('Counter', counterSchema);
-  await Cases.syncIndexes();
+  // createIndexes, not syncIndexes: syncIndexes drops every index the schema does not name.
+  await Cases.createIndexes();
   return {
     async findCase(filter) {
       return Cases.findOne(filter, { _id: 0 }).lean<Case>();
@@ -84,14 +120,19 @@ export async function mongoCollections(url: string, options: { dbName?: string }
       yield* Cases.find(filter, { _id: 0 }).lean<Case[]>().cursor();
     },
     async updateCase(filter, update, options) {
-      const result = await Cases.updateOne(filter, update, { upsert: options?.upsert ?? false });
+      const upsert = options?.upsert ?? false;
+      const write = () => Cases.updateOne(filter, update, { ...WRITE, upsert });
+      const result = upsert ? await upserting(write) : await write();
       return { matched: result.matchedCount > 0 };
     },
     async incrementCounter(filter, update) {
-      const counter = await Counters.findOneAndUpdate(filter, update, {
-        upsert: true,
-        returnDocument: 'after',
-      }).lean<{ seq: number }>();
+      const counter = await upserting(() =>
+        Counters.findOneAndUpdate(filter, update, {
+          ...WRITE,
+          upsert: true,
+          returnDocument: 'after',
+        }).lean<{ seq: number }>(),
+      );
       return Number(counter?.seq);
     },
     close: () => connection.close(),

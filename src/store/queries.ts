@@ -60,12 +60,17 @@ export const assignNumber = (submissionKey: string, number: string): Write => ({
 /** Writes what a transition changed, only if nothing else wrote the case since it was read. */
 export function saveTransition(prev: Case, next: Case): Write {
   const set: Doc = {};
+  const unset: Doc = {};
   for (const field of SETTABLE) {
-    if (JSON.stringify(prev[field]) !== JSON.stringify(next[field])) set[field] = next[field];
+    if (JSON.stringify(prev[field]) === JSON.stringify(next[field])) continue;
+    // A field the transition dropped is unset: a $set to undefined is a no-op through mongoose.
+    if (next[field] === undefined) unset[field] = '';
+    else set[field] = next[field];
   }
   const added = next.timeline.slice(prev.timeline.length);
   const update: Doc = { $inc: { revision: 1 } };
   if (Object.keys(set).length > 0) update.$set = set;
+  if (Object.keys(unset).length > 0) update.$unset = unset;
   if (added.length > 0) update.$push = { timeline: { $each: added } };
   return { filter: { number: prev.number, revision: prev.revision }, update };
 }

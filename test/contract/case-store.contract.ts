@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseStore } from '../../src/app/ports.js';
+import type { Case } from '../../src/domain/case.js';
 import { acknowledge, escalate } from '../../src/domain/transitions.js';
+import type { CaseSearch } from '../../src/domain/visibility.js';
 import { aCase, T0 } from '../support/cases.js';
+import { fullCase } from '../support/full-case.js';
 import { people } from '../support/harness.js';
+import { A, B, C, D, dec, E, everyCase, NOW, nov, numbers, phones, seed } from './seeds.js';
 
 const draftOf = (submissionKey: string) => {
   const { number: _number, revision: _revision, ...draft } = aCase({ submissionKey });
@@ -12,8 +16,24 @@ const draftOf = (submissionKey: string) => {
 /** What every case store must do, whatever engine runs its queries. */
 export function caseStoreContract(name: string, open: () => Promise<CaseStore>) {
   describe(`${name} case store`, () => {
-    it('numbers cases per month from 0001, and gives a repeated submission its first case', async () => {
+    const opened: CaseStore[] = [];
+    const fresh = async () => {
       const store = await open();
+      opened.push(store);
+      return store;
+    };
+    /** A store holding the five cases of `seeds.ts`. */
+    const seeded = async () => {
+      const store = await fresh();
+      await seed(store);
+      return store;
+    };
+    afterEach(async () => {
+      for (const store of opened.splice(0)) await store.close();
+    });
+
+    it('numbers cases per month from 0001, and gives a repeated submission its first case', async () => {
+      const store = await fresh();
       const first = await store.create(draftOf('a'), '202611');
       const second = await store.create(draftOf('b'), '202611');
       const repeated = await store.create(draftOf('a'), '202611');
@@ -24,11 +44,10 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
         ['202611-0001', false],
         ['202612-0001', true],
       ]);
-      await store.close();
     });
 
     it('gives concurrent submissions consecutive numbers, and a concurrent repeat no number of its own', async () => {
-      const store = await open();
+      const store = await fresh();
       const results = await Promise.all([
         ...Array.from({ length: 20 }, (_, i) => store.create(draftOf(`s${i}`), '202611')),
         store.create(draftOf('s0'), '202611'),
@@ -39,20 +58,65 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
         Array.from({ length: 20 }, (_, i) => `202611-${String(i + 1).padStart(4, '0')}`),
       );
       expect(results.filter((r) => r.created)).toHaveLength(20);
-      await store.close();
+    });
+
+    it('gives two creates of one submission at the same instant one case, the second created: false', async () => {
+      const store = await fresh();
+      for (let i = 0; i < 5; i++) {
+        const both = await Promise.all([
+          store.create(draftOf(`twice${i}`), '202611'),
+          store.create(draftOf(`twice${i}`), '202611'),
+        ]);
+        expect(both.map((r) => r.created).sort()).toEqual([false, true]);
+        expect(both[0]?.case).toEqual(both[1]?.case);
+      }
+      expect(numbers(await store.casesOfMonth('202611'))).toHaveLength(5);
     });
 
     it('reads a case back as it was written, dates as dates, and nothing for an unknown number', async () => {
-      const store = await open();
+      const store = await fresh();
       const { case: c } = await store.create(draftOf('r'), '202611');
       expect(await store.get(c.number)).toEqual({ ...aCase({ submissionKey: 'r' }), revision: 1 });
       expect((await store.get(c.number))?.createdAt).toEqual(T0);
       expect(await store.get('202611-9999')).toBeNull();
-      await store.close();
+    });
+
+    it('reads back a case with every optional field set, as created and as saved', async () => {
+      const store = await fresh();
+      const { number: _number, revision: _revision, ...full } = fullCase('full');
+      const { case: created } = await store.create(full, '202611');
+      expect(await store.get(created.number)).toEqual({ ...full, number: '202611-0001', revision: 1 });
+
+      // Every field a transition may change, changed at once from a bare case.
+      const { case: bare } = await store.create(draftOf('bare'), '202611');
+      const next: Case = {
+        ...bare,
+        status: full.status,
+        owner: full.owner,
+        handoverFrom: full.handoverFrom,
+        department: full.department,
+        ladder: full.ladder,
+        level: full.level,
+        deadlines: full.deadlines,
+        resolution: full.resolution,
+        resolutionAction: full.resolutionAction,
+        amount: full.amount,
+        pendingApproval: full.pendingApproval,
+        rootCause: full.rootCause,
+        verdict: full.verdict,
+        rejectedInto: full.rejectedInto,
+        batch: full.batch,
+        card: full.card,
+        class: full.class,
+        compensation: full.compensation,
+        timeline: [...bare.timeline, ...full.timeline],
+      };
+      expect(await store.save(bare, next)).toBe(true);
+      expect(await store.get(bare.number)).toEqual({ ...next, revision: bare.revision + 1 });
     });
 
     it('writes a transition only onto the revision it was decided from, appending to the timeline', async () => {
-      const store = await open();
+      const store = await fresh();
       const { case: c } = await store.create(draftOf('t'), '202611');
       const acknowledged = acknowledge(c, people.owner, T0);
       const escalated = escalate(c, people.owner, T0);
@@ -62,11 +126,20 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
       const stored = await store.get(c.number);
       expect(stored).toMatchObject({ status: 'accepted', level: 0, revision: c.revision + 1 });
       expect(stored?.timeline.map((e) => e.type)).toEqual(['registered', 'acknowledged']);
-      await store.close();
+    });
+
+    it('removes a field a transition dropped, and sets one it emptied to null', async () => {
+      const store = await seeded();
+      const c = (await store.get(C)) as Case;
+      const { batch: _batch, ...unbatched } = c;
+      expect(await store.save(c, { ...unbatched, status: 'accepted', pendingApproval: null })).toBe(true);
+      const stored = await store.get(C);
+      expect(stored).not.toHaveProperty('batch');
+      expect(stored).toMatchObject({ status: 'accepted', pendingApproval: null, revision: c.revision + 1 });
     });
 
     it('records a keyed entry once, raising the level but never lowering it', async () => {
-      const store = await open();
+      const store = await fresh();
       const { case: c } = await store.create(draftOf('k'), '202611');
       const entry = (key: string) => ({
         at: T0,
@@ -78,16 +151,202 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
       expect(await store.recordOnce(c.number, entry('resolve.v1.rung3'), 3)).toBe(true);
       expect(await store.recordOnce(c.number, entry('resolve.v1.rung3'), 3)).toBe(false);
       expect(await store.recordOnce(c.number, entry('acknowledge.v1.rung1'), 1)).toBe(true);
+      expect(await store.recordOnce(c.number, entry('warned.v1'))).toBe(true);
       const stored = await store.get(c.number);
       expect(stored?.level).toBe(3);
       expect(stored?.timeline.map((e) => e.key ?? e.type)).toEqual([
         'registered',
         'resolve.v1.rung3',
         'acknowledge.v1.rung1',
+        'warned.v1',
       ]);
-      await store.setCard(c.number, { channel: 'C1', ts: '1.2' });
-      expect((await store.get(c.number))?.card).toEqual({ channel: 'C1', ts: '1.2' });
-      await store.close();
+    });
+
+    it('remembers the card, and how much of the timeline its thread shows, which only grows', async () => {
+      const store = await seeded();
+      await store.setCard(A, { channel: 'C1', ts: '1.2' });
+      await store.setCard(A, { channel: 'C1', ts: '1.3' });
+      await store.setThreaded(A, 3);
+      await store.setThreaded(A, 2);
+      expect(await store.get(A)).toMatchObject({ card: { channel: 'C1', ts: '1.3' }, threaded: 3 });
+      await store.setThreaded(A, 5);
+      expect((await store.get(A))?.threaded).toBe(5);
+    });
+
+    it('links a repeat to its earlier case once, and a rejected case and its follower both ways', async () => {
+      const store = await seeded();
+      await store.linkRepeat(A, B);
+      await store.linkRepeat(A, B);
+      await store.linkRepeat(A, E);
+      await store.linkRejection(C, D);
+      const [a, , c, d] = await everyCase(store);
+      expect(a).toMatchObject({ repeatedBy: [B, E], revision: 4 });
+      expect(c).toMatchObject({ rejectedInto: D, revision: 2 });
+      expect(d).toMatchObject({ rejectionOf: C, revision: 2 });
+    });
+
+    it('writes nothing, and creates nothing, for a number that is not there', async () => {
+      const store = await seeded();
+      const before = await everyCase(store);
+      const ghost = { ...aCase(), number: '202611-0099' };
+      expect(await store.save(ghost, { ...ghost, status: 'accepted' })).toBe(false);
+      expect(await store.recordOnce(ghost.number, { at: T0, by: 'system', type: 'warned', key: 'k' })).toBe(
+        false,
+      );
+      await store.setThreaded(ghost.number, 1);
+      await store.setCard(ghost.number, { channel: 'C1', ts: '1.2' });
+      await store.linkRepeat(ghost.number, A);
+      await store.linkRejection(ghost.number, '202611-0098');
+      expect(await store.get(ghost.number)).toBeNull();
+      expect(await everyCase(store)).toEqual(before);
+      expect(numbers(await store.casesOfMonth('202611'))).toEqual([A, B, C, D]);
+    });
+
+    it("lists the open cases each person may act on, newest first, never to the one they're about", async () => {
+      const store = await seeded();
+      const list = async (scope: Extract<CaseSearch, { kind: 'list' }>['scope'], viewer: string) =>
+        numbers((await store.search({ kind: 'list', scope, viewer }, 0, 10)).cases);
+      expect(await list({ kind: 'all' }, people.gm)).toEqual([E, B, A]);
+      expect(await list({ kind: 'all' }, 'U0DRIVER')).toEqual([E, A]);
+      expect(await list({ kind: 'departments', ids: ['delivery'] }, people.manager)).toEqual([E, A]);
+      expect(await list({ kind: 'departments', ids: ['kitchen', 'delivery'] }, people.manager)).toEqual([
+        E,
+        B,
+        A,
+      ]);
+      expect(await list({ kind: 'owner', user: 'U0COOK' }, 'U0COOK')).toEqual([B]);
+      expect(await list({ kind: 'owner', user: people.stranger }, people.stranger)).toEqual([]);
+    });
+
+    it('finds cases by phone, words of the summary or name, or number: literally, whatever the case', async () => {
+      const store = await seeded();
+      const find = async (text: string, viewer: string = people.gm) =>
+        numbers((await store.search({ kind: 'find', text, viewer }, 0, 10)).cases);
+      expect(await find('138-1234 5678')).toEqual([E, B, A]);
+      expect(await find('1234')).toEqual([E, B, A]);
+      expect(await find('1234', 'U0DRIVER')).toEqual([E, A]);
+      expect(await find('0000')).toEqual([D, C]);
+      expect(await find('(139) 0000-1111')).toEqual([C]);
+      expect(await find('SOUP')).toEqual([E, B, A]);
+      expect(await find(' soup ')).toEqual([E, B, A]);
+      expect(await find('(again)')).toEqual([C]);
+      expect(await find('mr. LI')).toEqual([C]);
+      expect(await find('mr.*li')).toEqual([]);
+      expect(await find('王女')).toEqual([E, B, A]);
+      expect(await find('202611-0004')).toEqual([D]);
+      expect(await find('202612')).toEqual([E]);
+      expect(await find('nothing like it')).toEqual([]);
+    });
+
+    it('pages a search, saying whether another page follows', async () => {
+      const store = await seeded();
+      const all: CaseSearch = { kind: 'list', scope: { kind: 'all' }, viewer: people.gm };
+      const page = async (search: CaseSearch, n: number, size: number) => {
+        const { cases, more } = await store.search(search, n, size);
+        return { numbers: numbers(cases), more };
+      };
+      expect(await page(all, 0, 2)).toEqual({ numbers: [E, B], more: true });
+      expect(await page(all, 1, 2)).toEqual({ numbers: [A], more: false });
+      expect(await page(all, 2, 2)).toEqual({ numbers: [], more: false });
+      expect(await page({ kind: 'find', text: 'soup', viewer: people.gm }, 0, 3)).toEqual({
+        numbers: [E, B, A],
+        more: false,
+      });
+    });
+
+    it("finds a customer's latest case registered since a time, by the whole phone number", async () => {
+      const store = await seeded();
+      const latest = async (phone: string, since: Date) =>
+        (await store.latestOfCustomer(phone, since))?.number;
+      expect(await latest(phones.wang, nov(1))).toBe(E);
+      expect(await latest(phones.wang, dec(2))).toBeUndefined();
+      expect(await latest(phones.li, nov(1))).toBe(C);
+      expect(await latest(phones.li, nov(12))).toBe(C); // registered at that very time
+      expect(await latest(phones.li, nov(13))).toBeUndefined();
+      expect(await latest(phones.wang.slice(0, -1), nov(1))).toBeUndefined();
+    });
+
+    it('finds the cases of one category about one item since a time: the whole item, whatever its case', async () => {
+      const store = await seeded();
+      const same = async (category: string, item: string, since: Date) =>
+        numbers(await store.sameProblem(category, item, since));
+      expect(await same('delivery', ' order 8812 ', nov(1))).toEqual([A, B, D]);
+      expect(await same('delivery', 'Order 8812', nov(15))).toEqual([D]);
+      expect(await same('food_safety', 'ORDER 8812', nov(1))).toEqual([C]);
+      expect(await same('delivery', 'Order', nov(1))).toEqual([]);
+      expect(await same('delivery', 'Order.8812', nov(1))).toEqual([]);
+      expect(await same('other', 'Order 8812', nov(1))).toEqual([]);
+    });
+
+    it('reads every open case, and the open cases of some departments registered before a time', async () => {
+      const store = await seeded();
+      const open: string[] = [];
+      for await (const c of store.openCases()) open.push(c.number);
+      expect(open.sort()).toEqual([A, B, E]);
+      const openBefore = async (at: Date, departments: string[]) =>
+        numbers(await store.openBefore(at, departments));
+      expect(await openBefore(nov(15), ['delivery'])).toEqual([A]);
+      expect(await openBefore(nov(15), ['delivery', 'kitchen'])).toEqual([A, B]);
+      expect(await openBefore(nov(2), ['delivery'])).toEqual([]); // registered at that very time: not before
+      expect(await openBefore(dec(31), ['delivery'])).toEqual([A, E]);
+      expect(await openBefore(dec(31), [])).toEqual([]);
+    });
+
+    it('reads the register of a month in the order of its numbers', async () => {
+      const store = await seeded();
+      expect(numbers(await store.casesOfMonth('202611'))).toEqual([A, B, C, D]);
+      expect(numbers(await store.casesOfMonth('202612'))).toEqual([E]);
+      expect(numbers(await store.casesOfMonth('202610'))).toEqual([]);
+      expect(numbers(await store.casesOfMonth('2026'))).toEqual([]);
+    });
+
+    it('counts the statistics of a period, and of a period with no case', async () => {
+      const store = await seeded();
+      expect(await store.statistics(nov(1, 0), dec(1, 0), NOW)).toEqual({
+        total: 4,
+        byCategory: [
+          { key: 'delivery', count: 3 },
+          { key: 'food_safety', count: 1 },
+        ],
+        byClass: [
+          { key: '1', count: 2 },
+          { key: '2', count: 1 },
+          { key: '3', count: 1 },
+        ],
+        byDepartment: [
+          { key: 'delivery', count: 3 },
+          { key: 'kitchen', count: 1 },
+        ],
+        // All eight due by now; kept as first promised: B's acknowledgement, C's resolve, both of D's.
+        deadlines: { judged: 8, met: 4 },
+        overdue: [{ number: A, owner: people.owner, department: 'delivery' }],
+        repeats: [B],
+        batches: [C],
+        satisfaction: { average: 4.5, count: 2 },
+      });
+      // December, looked at before E's acknowledgement is due and after.
+      const december = { total: 1, repeats: [], batches: [], satisfaction: { average: null, count: 0 } };
+      expect(await store.statistics(dec(1, 0), dec(32, 0), dec(1, 1.5))).toMatchObject({
+        ...december,
+        deadlines: { judged: 0, met: 0 },
+        overdue: [],
+      });
+      expect(await store.statistics(dec(1, 0), dec(32, 0), dec(2))).toMatchObject({
+        ...december,
+        deadlines: { judged: 1, met: 0 },
+        overdue: [{ number: E, owner: people.owner, department: 'delivery' }],
+      });
+      expect(await store.statistics(nov(1, 0), nov(2, 0), NOW)).toEqual({
+        total: 0,
+        byCategory: [],
+        byClass: [],
+        byDepartment: [],
+        deadlines: { judged: 0, met: 0 },
+        overdue: [],
+        repeats: [],
+        batches: [],
+        satisfaction: { average: null, count: 0 },
+      });
     });
   });
 }
