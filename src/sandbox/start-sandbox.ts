@@ -86,6 +86,8 @@ async function clearPrefix(redis: Redis, prefix: string): Promise<void> {
 export interface Sandbox {
   port: number;
   policy: Policy;
+  /** Every Web API call the stand-in refused for breaking one of Slack's limits, as `method: what`. */
+  refusals: string[];
   stop(): Promise<void>;
 }
 
@@ -116,6 +118,10 @@ export async function startSandbox(
   const check = blockKitViolations;
   let base = '';
   const slack = sandboxSlack({ token, channel: policy.channel, base: () => base, check });
+  const refusals: string[] = [];
+  slack.subscribe((event) => {
+    if (event.type === 'refused') refusals.push(...event.violations.map((v) => `${event.method}: ${v}`));
+  });
   const queue = createQueue({ connection: redis, prefix });
   let appPort = 0;
   const state = () => ({
@@ -165,6 +171,7 @@ export async function startSandbox(
   return {
     port: server.port,
     policy,
+    refusals,
     async stop() {
       await server.close();
       await redress.stop();
