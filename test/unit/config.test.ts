@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, loadSandboxEnv, wantsSandbox } from '../../src/config.js';
 
 const env = { SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', POLICY_FILE: 'policy.example.yaml' };
 
@@ -96,6 +97,29 @@ describe('configuration', () => {
   it('says when the policy file cannot be read', () => {
     expect(() => loadConfig({ ...env, POLICY_FILE: '/nowhere/policy.yaml' })).toThrow(
       'POLICY_FILE: cannot read /nowhere/policy.yaml',
+    );
+  });
+
+  it('reads an empty variable as unset, as a copied example file leaves them', () => {
+    const loaded = loadConfig({ ...env, SLACK_APP_TOKEN: '', MONGO_URL: ' ', PORT: '' }).env;
+    expect(loaded.SLACK_APP_TOKEN).toBeUndefined();
+    expect(loaded.MONGO_URL).toBeUndefined();
+    expect(loaded.PORT).toBe(3000);
+  });
+
+  it('runs the sandbox when no Slack variable is set, and only then', () => {
+    const example = parseEnv(readFileSync('.env.example', 'utf8'));
+    expect(wantsSandbox(example)).toBe(true);
+    expect(wantsSandbox({})).toBe(true);
+    expect(wantsSandbox({ SLACK_SIGNING_SECRET: 's' })).toBe(false);
+    expect(wantsSandbox({ SLACK_APP_TOKEN: 'xapp-1' })).toBe(false);
+    expect(loadSandboxEnv(example)).toMatchObject({ PORT: 3000, REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(example.MONGO_URL).toBeUndefined();
+  });
+
+  it('asks for the bot token of a half-configured Slack app by name', () => {
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: '' })).toThrow(
+      'SLACK_BOT_TOKEN: is required',
     );
   });
 });
