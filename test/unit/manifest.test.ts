@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+/** The bot scopes each Web API method Redress calls needs (Slack's method reference), none for some. */
+const SCOPES: Record<string, string[]> = {
+  'auth.test': [],
+  'chat.postMessage': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
+  'chat.update': ['chat:write'],
+  'views.open': [],
+  'conversations.open': ['im:write'],
+  // files.getUploadURLExternal and files.completeUploadExternal
+  'files.uploadV2': ['files:write'],
+};
+
+/** Web API method families: `<anything>.<family>.<method>(` in the source is a call. */
+const FAMILIES = ['admin', 'apps', 'auth', 'bots', 'chat', 'conversations', 'files', 'pins', 'reactions']
+  .concat(['reminders', 'search', 'team', 'usergroups', 'users', 'views', 'dnd', 'emoji', 'bookmarks'])
+  .join('|');
+const CALL = new RegExp(`\\.(${FAMILIES})\\.([a-zA-Z0-9]+)\\(`, 'g');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+/** The methods the app calls; the sandbox's Slack stand-in answers methods, it does not call them. */
+function methodsCalled(): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of ['src', 'handlers', 'jobs'].flatMap(sources)) {
+    if (file.startsWith(join('src', 'sandbox'))) continue;
+    for (const [, family, method] of readFileSync(file, 'utf8').matchAll(CALL))
+      found.set(`${family}.${method}`, file);
+  }
+  return found;
+}
+
+describe('slack-manifest.yaml', () => {
+  const manifest = parse(readFileSync('slack-manifest.yaml', 'utf8')) as {
+    oauth_config: { scopes: { bot: string[] } };
+    features: { slash_commands?: unknown[] };
+  };
+  const granted = manifest.oauth_config.scopes.bot;
+
+  it('asks for every scope the Web API methods the code calls need', () => {
+    const called = methodsCalled();
+    expect([...called.keys()]).toContain('chat.postMessage'); // the scan finds calls at all
+    for (const [method, file] of called) {
+      expect(SCOPES, `${method} (called in ${file}) needs its scopes listed in this test`).toHaveProperty([
+        method,
+      ]);
+      for (const scope of SCOPES[method] ?? []) expect(granted, `${method} needs ${scope}`).toContain(scope);
+    }
+  });
+
+  it('asks for the commands scope for its slash command, and for nothing the code does not use', () => {
+    if (manifest.features.slash_commands?.length) expect(granted).toContain('commands');
+    const used = new Set(['commands', ...[...methodsCalled().keys()].flatMap((m) => SCOPES[m] ?? [])]);
+    expect(granted.filter((scope) => !used.has(scope))).toEqual([]);
+  });
+});
