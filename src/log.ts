@@ -3,10 +3,22 @@ import { pino } from 'pino';
 
 export type Log = pino.Logger;
 
-/** The one logger; JSON lines on stdout. */
-export function createLog(level: string): Log {
-  return pino({ name: 'redress', level });
+/** Fields that carry a customer's name or phone: a case's `customer`, a form's fields, a phone. */
+const PERSONAL = ['customer', 'customerName', 'customerPhone', 'phone'];
+/** The same fields down to four levels into a logged object (a job's data, a payload's view state). */
+const REDACT = PERSONAL.flatMap((field) => ['', '*.', '*.*.', '*.*.*.'].map((depth) => `${depth}${field}`));
+
+/** The one logger; JSON lines on stdout, never with a customer's name or phone. */
+export function createLog(level: string, destination?: pino.DestinationStream): Log {
+  const options = { name: 'redress', level, redact: { paths: REDACT, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }
+
+/** Slack's clients log whole request and answer bodies at debug level: those carry cases, so only that they were. */
+const scrub = (line: string) =>
+  line.replace(/^(http request (?:body|result|headers)|\{).*$/s, (_all, what: string) =>
+    what === '{' ? '[request body redacted]' : `${what}: [redacted]`,
+  );
 
 const boltLevels: Record<LogLevel, pino.Level> = {
   [LogLevel.DEBUG]: 'debug',
@@ -19,10 +31,10 @@ const boltLevels: Record<LogLevel, pino.Level> = {
 export function boltLogger(log: Log): Logger {
   let child = log.child({ component: 'bolt' });
   return {
-    debug: (...msg) => child.debug(msg.join(' ')),
-    info: (...msg) => child.info(msg.join(' ')),
-    warn: (...msg) => child.warn(msg.join(' ')),
-    error: (...msg) => child.error(msg.join(' ')),
+    debug: (...msg) => child.debug(scrub(msg.join(' '))),
+    info: (...msg) => child.info(scrub(msg.join(' '))),
+    warn: (...msg) => child.warn(scrub(msg.join(' '))),
+    error: (...msg) => child.error(scrub(msg.join(' '))),
     setLevel: (level) => {
       child.level = boltLevels[level];
     },

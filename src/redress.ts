@@ -1,4 +1,3 @@
-import { WebClient } from '@slack/web-api';
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { announceCaseJob, followRejectionJob } from '../jobs/announce-case.js';
@@ -36,10 +35,11 @@ import { slackChat } from './chat/slack-chat.js';
 import type { Config } from './config.js';
 import { DEFAULT_CONNECT_WAIT_MS, reachMongo, reachRedis, withServerWait } from './connect.js';
 import type { Log } from './log.js';
+import { createMetrics } from './metrics.js';
 import { caseStore } from './store/case-store.js';
 import { memoryCollections } from './store/memory-collections.js';
 import { mongoCollections } from './store/mongo-collections.js';
-import { startWeb } from './web.js';
+import { startProbe, startWeb } from './web.js';
 
 export type Role = 'web' | 'worker' | 'all';
 
@@ -102,14 +102,15 @@ export async function startRedress(
       redis.disconnect();
       throw error;
     }));
+  const metrics = createMetrics({ store, redis, queue, prefix: env.REDIS_PREFIX });
   // Retries are the outbox's: a 429 or a failure must not hold a mailbox while the client waits on its own.
-  const client = new WebClient(env.SLACK_BOT_TOKEN, {
+  const client = metrics.slackClient(env.SLACK_BOT_TOKEN, {
     slackApiUrl: env.SLACK_API_URL,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
     timeout: 5000,
   });
-  const transport = slackChat(client, policy);
+  const transport = metrics.watchTransport(slackChat(client, policy), policy);
   const chat = outboxChat(queue, redis, env.REDIS_PREFIX, policy.deadlines.digestWindow);
   const timers = queueTimers(queue, policy, () => clock.now());
   const actions = { store, chat, timers, clock };
@@ -125,7 +126,10 @@ export async function startRedress(
       {
         announce: announceCaseJob(announceCase({ ...actions, policy })),
         deadline: deadlineJob(fireDeadline({ store, chat, clock, policy })),
-        reconcile: reconcileJob(reconcileTimers({ store, timers, jobs, policy }), log),
+        reconcile: reconcileJob(
+          metrics.watchReconcile(reconcileTimers({ store, timers, jobs, policy })),
+          log,
+        ),
         watchdog: watchdogJob(queue, redis, env.OVERDUE_AFTER, log),
         deliver: deliverJob({
           redis,
@@ -158,7 +162,7 @@ export async function startRedress(
 
   const web =
     role === 'worker'
-      ? undefined
+      ? await startProbe(env.PORT, metrics, log)
       : await startWeb(
           env,
           {
@@ -180,6 +184,7 @@ export async function startRedress(
             decideApproval: decideApprovalOf({ ...actions, policy }),
           },
           log,
+          metrics,
         );
 
   return {

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
@@ -7,6 +7,7 @@ import { tellFailure } from '../handlers/slack/failure.js';
 import { register } from '../handlers/slack/index.js';
 import type { Env } from './config.js';
 import { boltLogger, type Log } from './log.js';
+import type { Metrics } from './metrics.js';
 
 export interface Web {
   /** The port it listens on: Slack's requests in HTTP mode, /healthz in both. */
@@ -14,17 +15,47 @@ export interface Web {
   stop(): Promise<void>;
 }
 
-const healthz = {
-  path: '/healthz',
-  method: ['GET'],
-  handler: (_req: unknown, res: ServerResponse) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"ok":true}');
-  },
+function healthz(_req: IncomingMessage, res: ServerResponse) {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end('{"ok":true}');
+}
+
+/** Prometheus' text format of this process's metrics. */
+const metricsOf = (metrics: Metrics) => async (_req: IncomingMessage, res: ServerResponse) => {
+  const body = await metrics.registry.metrics();
+  res.writeHead(200, { 'content-type': metrics.registry.contentType });
+  res.end(body);
 };
 
-/** The web process: Slack's commands, buttons and forms over HTTP (or Socket Mode), and a health check. */
-export async function startWeb(env: Env, deps: SlackDeps, log: Log): Promise<Web> {
+/** A worker's own small server: `GET /healthz` for the container and `GET /metrics` for Prometheus. */
+export async function startProbe(port: number, metrics: Metrics, log: Log): Promise<Web> {
+  const serveMetrics = metricsOf(metrics);
+  const server = createServer((req, res) => {
+    const path = req.url?.split('?')[0];
+    if (req.method === 'GET' && path === '/healthz') return healthz(req, res);
+    if (req.method === 'GET' && path === '/metrics') {
+      serveMetrics(req, res).catch((error: unknown) => {
+        log.error({ err: error }, 'metrics failed');
+        res.writeHead(500).end();
+      });
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
+  log.info({ port: bound }, 'worker health and metrics listening');
+  return {
+    port: bound,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The web process: Slack's commands, buttons and forms over HTTP (or Socket Mode), health and metrics. */
+export async function startWeb(env: Env, deps: SlackDeps, log: Log, metrics: Metrics): Promise<Web> {
   // Who the bot is, asked once here, so that answering a request never waits on Slack's API.
   const identity = await new WebClient(env.SLACK_BOT_TOKEN, { slackApiUrl: env.SLACK_API_URL }).auth.test();
   const common = {
@@ -34,7 +65,10 @@ export async function startWeb(env: Env, deps: SlackDeps, log: Log): Promise<Web
     tokenVerificationEnabled: false,
     clientOptions: { slackApiUrl: env.SLACK_API_URL },
     logger: boltLogger(log),
-    customRoutes: [healthz],
+    customRoutes: [
+      { path: '/healthz', method: ['GET'], handler: healthz },
+      { path: '/metrics', method: ['GET'], handler: metricsOf(metrics) },
+    ],
     // The error sink gets the request, to tell the person whose request failed.
     extendedErrorHandler: true,
   };

@@ -63,7 +63,7 @@ describe('the sandbox in a browser', { timeout: 60_000 }, () => {
     await page.selectOption('#in-department', 'delivery');
     await page.click('.modal button[type=submit]');
     await eventually(() => modal().textContent()).toContain('Registered as');
-    const number = /\d{6}-\d{4}/.exec(await modal().textContent())?.[0] ?? '';
+    const number = /\d{6}-\d{4}/.exec((await modal().textContent()) ?? '')?.[0] ?? '';
     await page.click('.modal footer [data-close-modal]');
     return number;
   }
