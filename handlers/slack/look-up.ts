@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { caseBlocks, caseListBlocks, clip } from '../../src/chat/blocks.js';
+import { escapeMrkdwn } from '../../src/chat/mrkdwn.js';
 import { maskPhone } from '../../src/domain/phone.js';
 import { type CaseSearch, listScope, maySee, seesFullPhone } from '../../src/domain/visibility.js';
 import type { SlackDeps } from './deps.js';
@@ -27,7 +28,10 @@ export async function showCase(
 ) {
   const c = await store.get(number);
   if (!c || !maySee(c, asker.user)) {
-    await client.chat.postEphemeral({ ...asker, text: t('refusal.not_found', { number }) });
+    await client.chat.postEphemeral({
+      ...asker,
+      text: t('refusal.not_found', { number: escapeMrkdwn(number) }),
+    });
     return;
   }
   const blocks = caseBlocks(t, c, policy, seesFullPhone(c, asker.user) ? 'owner-or-manager' : 'public');
@@ -47,7 +51,7 @@ export async function listCases(
       ? { kind: 'list', scope: listScope(asker.user, policy), viewer: asker.user }
       : { kind: 'find', text, viewer: asker.user };
   const { cases, more } = await store.search(search, page.page, PAGE_SIZE);
-  const title = page.kind === 'list' ? t('list.mine') : t('list.found', { text });
+  const title = page.kind === 'list' ? t('list.mine') : t('list.found', { text: escapeMrkdwn(text) });
   const phoneOf = (c: (typeof cases)[number]) =>
     seesFullPhone(c, asker.user) ? c.customer.phone : maskPhone(c.customer.phone);
   const next = more ? JSON.stringify({ ...page, text, page: page.page + 1 }) : undefined;

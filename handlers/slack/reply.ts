@@ -4,6 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import type { CaseStore, MessageRef } from '../../src/app/ports.js';
 import type { Outcome } from '../../src/app/transact.js';
 import type { Translate } from '../../src/chat/i18n.js';
+import { escapeMrkdwn } from '../../src/chat/mrkdwn.js';
 import type { Case } from '../../src/domain/case.js';
 import { type CaseAction, refusalOf } from '../../src/domain/permissions.js';
 import type { Policy } from '../../src/domain/policy.js';
@@ -28,7 +29,7 @@ export async function explainRefusal(
   if (outcome.kind === 'ok') return;
   const text =
     outcome.kind === 'not-found'
-      ? t('refusal.not_found', { number })
+      ? t('refusal.not_found', { number: escapeMrkdwn(number) })
       : t(outcome.reason, { owner: outcome.case.owner, number });
   await client.chat.postEphemeral({ ...where, text });
 }

@@ -8,6 +8,9 @@ import type { ReportKind } from '../domain/report-period.js';
 import { type Count, metPercent, type Statistics } from '../domain/statistics.js';
 import { CONTACT_WAYS } from '../domain/transitions.js';
 import { isMessageKey, type MessageKey, type Translate } from './i18n.js';
+import { clip, cutMrkdwn, escapeMrkdwn } from './mrkdwn.js';
+
+export { clip };
 
 /** Ids Slack sends back; handlers are bound to these. */
 export const ids = {
@@ -52,24 +55,9 @@ const NAME_TEXT = 500;
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(text), value });
-/** User text shown in mrkdwn, with Slack's control characters escaped. */
-const mrkdwnEscape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** The longest start of a text within `max` UTF-16 units, never splitting a character. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--; // the first half of a pair whose second half would be cut
-  return text.slice(0, end);
-}
-
 /** User text escaped for mrkdwn in at most `max` characters: cut, when it must be, with … and never inside `&amp;`. */
 function fitted(text: string, max: number): string {
-  const escaped = mrkdwnEscape(text);
-  if (escaped.length <= max) return escaped;
-  return `${clip(escaped, max - 1).replace(/&[a-z]*$/, '')}…`;
+  return cutMrkdwn(escapeMrkdwn(text), max);
 }
 
 /** Lines in as few sections as Slack's limit on a section's text allows, each line whole. */
@@ -353,8 +341,8 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
       type: 'section',
       fields: [
         field(t('card.customer'), fitted(c.customer.name, NAME_TEXT)),
-        field(t('card.phone'), phone),
-        field(t('card.category'), categoryName(t, c.category)),
+        field(t('card.phone'), fitted(phone, NAME_TEXT)),
+        field(t('card.category'), fitted(categoryName(t, c.category), NAME_TEXT)),
         field(t('card.class'), t(`class.${c.class}`)),
         field(t('card.department'), fitted(department, NAME_TEXT)),
         field(t('card.channel'), t(`channel.${c.channel}`)),
@@ -507,7 +495,7 @@ export function digestBlocks(t: Translate, cases: Case[]): { text: string; block
 
 /**
  * Cases, one line each, with the phone as the reader may see it, and a button for the next page; past `LIST_MAX`
- * cases, how many more there are.
+ * cases, how many more there are. The title is mrkdwn: what a person typed into it is escaped by the caller.
  */
 export function caseListBlocks(
   t: Translate,
@@ -523,13 +511,13 @@ export function caseListBlocks(
       status: t(`status.${c.status}`),
       category: fitted(categoryName(t, c.category), 100),
       customer: fitted(c.customer.name, NAME_TEXT),
-      phone: phoneOf(c),
+      phone: fitted(phoneOf(c), NAME_TEXT),
       owner: c.owner,
       summary: fitted(c.summary, 120),
     }),
   );
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${fitted(title, 1000)}*` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${cutMrkdwn(title, 1000)}*` } },
     ...lines.map((text) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text } })),
   ];
   if (cases.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: t('list.empty') } });

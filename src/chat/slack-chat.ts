@@ -7,6 +7,7 @@ import type { ReportKind } from '../domain/report-period.js';
 import type { Statistics } from '../domain/statistics.js';
 import { caseBlocks, caseListBlocks, digestBlocks, reportBlocks, slackDate } from './blocks.js';
 import { isMessageKey, translator } from './i18n.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 
 /** What goes over the wire to Slack; the outbox decides when. */
 export interface ChatTransport {
@@ -41,7 +42,7 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
     if (notice.kind === 'approval') return t('notice.approval', { number, amount: notice.amount });
     if (notice.kind === 'batch') {
       const numbers = notice.numbers.join(', ');
-      return t('notice.batch', { count: notice.numbers.length, item: c.item ?? '', numbers });
+      return t('notice.batch', { count: notice.numbers.length, item: escapeMrkdwn(c.item ?? ''), numbers });
     }
     return t(`notice.${notice.kind}`, { number });
   }
@@ -79,7 +80,7 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
     async threadEntry(c, e) {
       const key = `thread.${e.type}`;
       if (!c.card || !isMessageKey(key)) return;
-      const text = t(key, { by: e.by, to: e.to ?? '', text: e.text ?? '' });
+      const text = t(key, { by: e.by, to: e.to ?? '', text: escapeMrkdwn(e.text ?? '') });
       await client.chat.postMessage({ channel: c.card.channel, thread_ts: c.card.ts, text });
     },
 

@@ -1,0 +1,23 @@
+/**
+ * Text a person typed (names, summaries, items, resolutions, notes, reasons, comments, searches) as Slack's
+ * mrkdwn shows it literally: `&`, `<` and `>` escaped, so `<!channel>`, `<@U…>` or `<https://x|a link>` are
+ * words, not mentions or links. Every such value goes through here before it enters a message.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The longest start of a text within `max` UTF-16 units, never splitting a character. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // the first half of a pair whose second half would be cut
+  return text.slice(0, end);
+}
+
+/** Mrkdwn in at most `max` characters: cut, when it must be, with … and never inside an escape like `&amp;`. */
+export function cutMrkdwn(mrkdwn: string, max: number): string {
+  if (mrkdwn.length <= max) return mrkdwn;
+  return `${clip(mrkdwn, max - 1).replace(/&[a-z]*$/, '')}…`;
+}
