@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { Notice } from '../app/ports.js';
 import type { Case, Deadline } from '../domain/case.js';
 import { isMajor, RESOLUTION_ACTIONS } from '../domain/case.js';
 import { INTAKE_CHANNELS, SUMMARY_MAX } from '../domain/complaint.js';
@@ -58,6 +59,20 @@ const option = (text: string, value: string): PlainTextOption => ({ text: plain(
 /** User text escaped for mrkdwn in at most `max` characters: cut, when it must be, with … and never inside `&amp;`. */
 function fitted(text: string, max: number): string {
   return cutMrkdwn(escapeMrkdwn(text), max);
+}
+
+/** Case numbers, comma-separated, as many as `max` characters hold, then how many more there are. */
+function numberList(t: Translate, numbers: string[], max: number): string {
+  if (numbers.length === 0) return t('report.none');
+  const shown: string[] = [];
+  let size = 0;
+  for (const number of numbers) {
+    size += number.length + 2;
+    if (size > max) break;
+    shown.push(number);
+  }
+  const rest = numbers.length - shown.length;
+  return shown.join(', ') + (rest > 0 ? ` ${t('report.more', { count: rest })}` : '');
 }
 
 /** Lines in as few sections as Slack's limit on a section's text allows, each line whole. */
@@ -324,6 +339,35 @@ function deadlineLine(t: Translate, d: Deadline, timezone: string): string {
   return `• ${t('deadline.line.moved', { name, due, original: slackDate(d.originalDueAt, timezone) })}`;
 }
 
+/** A direct message about a case: what happened, in a line, above the case with its buttons. */
+export function noticeBlocks(
+  t: Translate,
+  policy: Policy,
+  notice: Notice,
+  c: Case,
+): { text: string; blocks: KnownBlock[] } {
+  const number = c.number;
+  let text: string;
+  if (notice.kind === 'warned' || notice.kind === 'nudged') {
+    const deadline = c.deadlines.find((d) => d.kind === notice.deadline);
+    const due = deadline ? slackDate(deadline.dueAt, policy.timezone) : '';
+    text = t(`notice.${notice.kind}`, { number, deadline: t(`deadline.${notice.deadline}`), due });
+  } else if (notice.kind === 'approval') text = t('notice.approval', { number, amount: notice.amount });
+  else if (notice.kind === 'batch') {
+    const numbers = numberList(t, notice.numbers, SECTION_TEXT / 2);
+    text = t('notice.batch', {
+      count: notice.numbers.length,
+      item: fitted(c.item ?? '', NAME_TEXT * 2),
+      numbers,
+    });
+  } else text = t(`notice.${notice.kind}`, { number });
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text } },
+    ...caseBlocks(t, c, policy, 'owner-or-manager'),
+  ];
+  return { text, blocks };
+}
+
 /**
  * The case as it is now: facts, deadlines and the buttons that still apply. Ten facts at most (Slack's limit on a
  * section's fields); passing states (a handover, an approval, links to other cases) are context lines.
@@ -555,18 +599,8 @@ export function reportBlocks(
     ]);
   const department = (id: string) => policy.departments.find((d) => d.id === id)?.name ?? id;
   // A long list of numbers is cut to what one section holds, and says how many more there are.
-  const list = (title: string, numbers: string[]) => {
-    const shown: string[] = [];
-    let size = title.length;
-    for (const number of numbers) {
-      size += number.length + 2;
-      if (size > SECTION_TEXT - 100) break;
-      shown.push(number);
-    }
-    const rest = numbers.length - shown.length;
-    const line = numbers.length === 0 ? t('report.none') : shown.join(', ');
-    return sections([`${title}\n${line}${rest > 0 ? ` ${t('report.more', { count: rest })}` : ''}`]);
-  };
+  const list = (title: string, numbers: string[]) =>
+    sections([`${title}\n${numberList(t, numbers, SECTION_TEXT - title.length - 100)}`]);
   return {
     text,
     blocks: [

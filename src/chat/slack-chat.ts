@@ -1,13 +1,11 @@
-import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { MessageRef, Notice } from '../app/ports.js';
 import type { Case, TimelineEntry } from '../domain/case.js';
 import type { Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
 import type { Statistics } from '../domain/statistics.js';
-import { caseBlocks, caseListBlocks, digestBlocks, reportBlocks, slackDate } from './blocks.js';
+import { caseBlocks, caseListBlocks, digestBlocks, noticeBlocks, reportBlocks } from './blocks.js';
 import { isMessageKey, translator } from './i18n.js';
-import { escapeMrkdwn } from './mrkdwn.js';
 
 /** What goes over the wire to Slack; the outbox decides when. */
 export interface ChatTransport {
@@ -32,21 +30,6 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
   const t = translator(policy.locale);
   const title = (c: Case) => t('card.title', { number: c.number });
 
-  function noticeText(notice: Notice, c: Case): string {
-    const number = c.number;
-    if (notice.kind === 'warned' || notice.kind === 'nudged') {
-      const deadline = c.deadlines.find((d) => d.kind === notice.deadline);
-      const due = deadline ? slackDate(deadline.dueAt, policy.timezone) : '';
-      return t(`notice.${notice.kind}`, { number, deadline: t(`deadline.${notice.deadline}`), due });
-    }
-    if (notice.kind === 'approval') return t('notice.approval', { number, amount: notice.amount });
-    if (notice.kind === 'batch') {
-      const numbers = notice.numbers.join(', ');
-      return t('notice.batch', { count: notice.numbers.length, item: escapeMrkdwn(c.item ?? ''), numbers });
-    }
-    return t(`notice.${notice.kind}`, { number });
-  }
-
   return {
     async postCard(c) {
       const posted = await client.chat.postMessage({
@@ -69,18 +52,13 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
     },
 
     async notify(to, notice, c) {
-      const text = noticeText(notice, c);
-      const blocks: KnownBlock[] = [
-        { type: 'section', text: { type: 'mrkdwn', text } },
-        ...caseBlocks(t, c, policy, 'owner-or-manager'),
-      ];
-      await client.chat.postMessage({ channel: to, text, blocks });
+      await client.chat.postMessage({ channel: to, ...noticeBlocks(t, policy, notice, c) });
     },
 
     async threadEntry(c, e) {
       const key = `thread.${e.type}`;
       if (!c.card || !isMessageKey(key)) return;
-      const text = t(key, { by: e.by, to: e.to ?? '', text: escapeMrkdwn(e.text ?? '') });
+      const text = t(key, { by: e.by, to: e.to ?? '', text: e.text ?? '' });
       await client.chat.postMessage({ channel: c.card.channel, thread_ts: c.card.ts, text });
     },
 
