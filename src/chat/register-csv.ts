@@ -1,13 +1,20 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Case } from '../domain/case.js';
 import type { Policy } from '../domain/policy.js';
 import { categoryName } from './blocks.js';
 import type { Translate } from './i18n.js';
 
-/** Excel reads a CSV file as UTF-8, Chinese included, only when it starts with a byte order mark. */
-const BOM = '\uFEFF';
-
-/** A field as RFC 4180 wants it: quoted when it holds a comma, a quote or a line break. */
-const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/**
+ * RFC 4180 with CRLF, a byte order mark (Excel reads a CSV file as UTF-8, Chinese included, only with one), a
+ * field with any line break quoted, and a cell that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) made
+ * text with a leading `'`, so a customer's words never run as a formula in the reader's spreadsheet.
+ */
+const CSV = {
+  bom: true,
+  record_delimiter: 'windows',
+  quoted_match: /[\r\n]/,
+  escape_formulas: true,
+} as const;
 
 /** The register (投诉登记表) as CSV: one row per case, in the columns of the paper form. */
 export function registerCsv(t: Translate, policy: Policy, cases: Case[]): string {
@@ -53,5 +60,5 @@ export function registerCsv(t: Translate, policy: Policy, cases: Case[]): string
     c.resolution ?? '',
     time(c.timeline.find((e) => e.type === 'resolved')?.at),
   ]);
-  return `${BOM}${[header, ...rows].map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+  return stringify([header, ...rows], CSV);
 }

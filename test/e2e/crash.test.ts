@@ -4,10 +4,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { caseStore } from '../../src/store/case-store.js';
-import { memoryCollections } from '../../src/store/memory-collections.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { CASES_CHANNEL, type Harness, people, startHarness, testPolicy } from '../support/harness.js';
 import { serveCollections } from '../support/store-server.js';
+import { testCollections } from '../support/test-store.js';
 
 /** Starts a worker in a child process and waits until it is ready. */
 async function startWorkerProcess(config: Config, storeUrl: string): Promise<ChildProcess> {
@@ -36,7 +36,7 @@ describe('a worker killed mid-storm', () => {
   });
 
   it('loses no ping and sends none twice once it restarts', async () => {
-    const collections = memoryCollections();
+    const collections = testCollections();
     const served = await serveCollections(collections);
     closers.push(served.close);
     // Warned at 1.5 s, nudged at 3 s, then manager, CS manager, GM at 3.7, 4.4 and 5.1 s.

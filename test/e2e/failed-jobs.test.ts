@@ -5,10 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createQueue, jobIds, QUEUE_NAME, queueJobs, queueTimers } from '../../jobs/queue.js';
 import { reconcileTimers } from '../../src/app/reconcile-timers.js';
 import { timerOf } from '../../src/domain/deadlines.js';
-import { caseStore } from '../../src/store/case-store.js';
-import { memoryCollections } from '../../src/store/memory-collections.js';
 import { aCase } from '../support/cases.js';
 import { REDIS_URL, testPolicy } from '../support/harness.js';
+import { testStore } from '../support/test-store.js';
 
 const connection = { url: REDIS_URL };
 
@@ -48,7 +47,7 @@ describe('a job that used up its attempts', () => {
 
   it('is a deadline timer the next reconcile puts back', async () => {
     const policy = testPolicy();
-    const store = caseStore(memoryCollections());
+    const store = testStore();
     const { case: c } = await store.create(aCase({ card: { channel: 'C0CASES', ts: '1.1' } }), '202611');
     const acknowledge = c.deadlines.find((d) => d.kind === 'acknowledge');
     if (!acknowledge) throw new Error('a new case has an acknowledge deadline');

@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseStore } from '../../src/app/ports.js';
 import { ids } from '../../src/chat/blocks.js';
-import { caseStore } from '../../src/store/case-store.js';
-import { memoryCollections } from '../../src/store/memory-collections.js';
 import { type Harness, people, startHarness } from '../support/harness.js';
+import { testStore } from '../support/test-store.js';
 
 /** A store whose next save fails: before writing, or after the write went through (the answer was lost). */
 function failingSave(when: 'before' | 'after') {
-  const store = caseStore(memoryCollections());
+  const store = testStore();
   const failing = { armed: false };
   const wrapped: CaseStore = {
     ...store,

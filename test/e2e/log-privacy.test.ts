@@ -5,8 +5,6 @@ import { ids } from '../../src/chat/blocks.js';
 import type { Env } from '../../src/config.js';
 import { boltLogger, createLog } from '../../src/log.js';
 import { type Redress, startRedress } from '../../src/redress.js';
-import { caseStore } from '../../src/store/case-store.js';
-import { memoryCollections } from '../../src/store/memory-collections.js';
 import { aCase } from '../support/cases.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { people, REDIS_URL, testPolicy } from '../support/harness.js';
@@ -18,6 +16,7 @@ import {
   validComplaint,
   viewSubmission,
 } from '../support/slack-requests.js';
+import { testStore } from '../support/test-store.js';
 
 const NAME = validComplaint.customerName;
 const PHONE_DIGITS = '13812345678';
@@ -87,7 +86,7 @@ describe('logs carry no personal data', () => {
       LOG_LEVEL: 'trace',
     };
     const policy = testPolicy({ acknowledge: 600, warnAt: 0.5, grace: 300 });
-    const store = caseStore(memoryCollections());
+    const store = testStore();
     redress = await startRedress({ env, policy }, { role: 'all', log, store });
     const post = (body: string) =>
       fetch(`http://127.0.0.1:${redress?.port}/slack/events`, {

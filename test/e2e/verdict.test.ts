@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseStore } from '../../src/app/ports.js';
 import { ids } from '../../src/chat/blocks.js';
-import { caseStore } from '../../src/store/case-store.js';
-import { memoryCollections } from '../../src/store/memory-collections.js';
 import { type Harness, type PostedCase, people, startHarness } from '../support/harness.js';
 import { viewSubmission } from '../support/slack-requests.js';
+import { testStore } from '../support/test-store.js';
 
 const select = (value: string) => ({
   value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } },
@@ -91,7 +90,7 @@ describe('the customer’s verdict', () => {
   });
 
   it('opens the follower exactly once although opening it failed the first time', async () => {
-    const store = caseStore(memoryCollections());
+    const store = testStore();
     let failures = 1;
     const flaky: CaseStore = {
       ...store,

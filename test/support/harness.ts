@@ -7,8 +7,6 @@ import type { Case } from '../../src/domain/case.js';
 import type { DeadlinePolicy, Policy } from '../../src/domain/policy.js';
 import { createLog } from '../../src/log.js';
 import { type Redress, type Role, startRedress } from '../../src/redress.js';
-import { caseStore } from '../../src/store/case-store.js';
-import { memoryCollections } from '../../src/store/memory-collections.js';
 import { viewAnswerViolations } from './block-kit-limits.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import {
@@ -20,6 +18,7 @@ import {
   validComplaint,
   viewSubmission,
 } from './slack-requests.js';
+import { testStore } from './test-store.js';
 
 /** A case whose card has been posted. */
 export type PostedCase = Case & { card: { channel: string; ts: string } };
@@ -90,7 +89,7 @@ const FORM = 'application/x-www-form-urlencoded';
 export async function startHarness(
   policy: Policy = testPolicy(),
   overrides: Partial<Env> = {},
-  store: CaseStore = caseStore(memoryCollections()),
+  store: CaseStore = testStore(),
   role: Role = 'all',
 ): Promise<Harness> {
   const slack = await startFakeSlack();
