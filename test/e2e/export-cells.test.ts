@@ -55,7 +55,7 @@ describe('the register export', () => {
 });
 
 describe('a register cell', () => {
-  it('that starts with a tab or a carriage return is plain text too, and any line break is quoted or a carriage return, and quotes any line break', () => {
+  it('that starts with a tab or a carriage return is plain text too, and any line break is quoted', () => {
     const c = {
       ...fullCase(),
       customer: { name: '\t=1+2', phone: '13812345678' },
