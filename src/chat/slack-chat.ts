@@ -6,6 +6,7 @@ import type { ReportKind } from '../domain/report-period.js';
 import type { Statistics } from '../domain/statistics.js';
 import { caseBlocks, caseListBlocks, digestBlocks, noticeBlocks, reportBlocks } from './blocks.js';
 import { isMessageKey, translator } from './i18n.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 
 /** What goes over the wire to Slack; the outbox decides when. */
 export interface ChatTransport {
@@ -58,7 +59,7 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
     async threadEntry(c, e) {
       const key = `thread.${e.type}`;
       if (!c.card || !isMessageKey(key)) return;
-      const text = t(key, { by: e.by, to: e.to ?? '', text: e.text ?? '' });
+      const text = t(key, { by: e.by, to: e.to ?? '', text: escapeMrkdwn(e.text ?? '') });
       await client.chat.postMessage({ channel: c.card.channel, thread_ts: c.card.ts, text });
     },
 
