@@ -6,6 +6,7 @@ import type { Outcome } from '../../src/app/transact.js';
 import { ids } from '../../src/chat/blocks.js';
 import { isMessageKey, type Translate } from '../../src/chat/i18n.js';
 import { SUMMARY_MAX } from '../../src/domain/complaint.js';
+import { visibleOrEmpty } from '../../src/domain/text.js';
 import { explainRefusal } from './reply.js';
 
 type Values = Record<string, Record<string, ViewStateValue>>;
@@ -38,10 +39,11 @@ export const caseFormMetadata = z.object({
   pressedIn: z.object({ channel: z.string(), ts: z.string() }).optional(),
 });
 
-/** A required free text of at most 3,000 characters. */
+/** A required free text of at most 3,000 characters; invisible characters alone are no text. */
 export const requiredText = z
   .string('error.required')
   .trim()
+  .overwrite(visibleOrEmpty)
   .min(1, 'error.required')
   .max(SUMMARY_MAX, 'error.summary_too_long');
 

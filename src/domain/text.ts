@@ -1,0 +1,24 @@
+/**
+ * Characters that show nothing: white space, zero-width spaces and joiners, direction marks and overrides,
+ * invisible operators, variation selectors, the byte order mark, the soft hyphen, Hangul fillers.
+ */
+const INVISIBLE =
+  /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+
+/** Marks, embeddings, overrides and isolates that reorder the text around them (a name shown backwards). */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Whether a person would see anything at all: text of invisible characters only is empty. */
+export function isVisible(text: string): boolean {
+  return text.replace(INVISIBLE, '') !== '';
+}
+
+/** A name without the controls that would reorder it, and without space around it. */
+export function cleanName(text: string): string {
+  return text.replace(BIDI_CONTROLS, '').trim();
+}
+
+/** Text a person would see nothing of counts as empty. */
+export function visibleOrEmpty(text: string): string {
+  return isVisible(text) ? text : '';
+}
