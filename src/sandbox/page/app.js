@@ -316,7 +316,7 @@ function drawModal(errors = {}) {
     .map((b) => {
       if (b.type !== 'input') return block(b, { channel: '', ts: '' });
       const error = errors[b.block_id];
-      const optional = b.optional ? ' <span class="optional">(optional)</span>' : '';
+      const optional = b.optional ? ` <span class="optional">${escapeHtml(words().optional)}</span>` : '';
       return `<div class="field${error ? ' has-error' : ''}" data-block="${escapeHtml(b.block_id)}">
         <label for="in-${escapeHtml(b.block_id)}">${escapeHtml(b.label.text)}${optional}</label>
         ${inputElement(b)}
