@@ -8,6 +8,7 @@ import { isMessageKey } from '../src/chat/i18n.js';
 import type { ChatTransport } from '../src/chat/slack-chat.js';
 import type { Case, TimelineEntry } from '../src/domain/case.js';
 import type { Statistics } from '../src/domain/statistics.js';
+import { recipients } from '../src/domain/visibility.js';
 import type { Log } from '../src/log.js';
 import { scripts } from './scripts.js';
 
@@ -98,10 +99,12 @@ export function outboxChat(queue: Queue, redis: Redis, prefix: string, digestWin
     // The deliverer posts a card only to a case that has none: a second card message sends nothing.
     postCard: (c) => put(mailboxOfCase(c.number), { kind: 'card' }),
     refresh: (c, pressedIn?: MessageRef) => put(mailboxOfCase(c.number), { kind: 'refresh', pressedIn }),
-    notify: (to, n: Notice, c, key, options) =>
-      options?.gather && digestWindowMs > 0
-        ? gather(to, c, key)
-        : put(mailboxOfCase(c.number), { kind: 'notice', to, notice: n, key }, key),
+    notify: async (to, n: Notice, c, key, options) => {
+      // The last guard of 回避: whoever asked, the person complained about is sent nothing of the case.
+      if (recipients(c, [to]).length === 0) return;
+      if (options?.gather && digestWindowMs > 0) return gather(to, c, key);
+      return put(mailboxOfCase(c.number), { kind: 'notice', to, notice: n, key }, key);
+    },
     report: (to, report, key) => put(mailboxOfPerson(to), { kind: 'report', to, ...report }, key),
     overdueList: (to, cases, key) =>
       put(mailboxOfPerson(to), { kind: 'daily', to, numbers: cases.map((c) => c.number) }, key),
@@ -138,9 +141,12 @@ function refreshCalls(c: Case, pressedIn: MessageRef | undefined): Message[] {
   if (!c.card) return pressedIn ? [{ kind: 'update-pressed', pressedIn }] : [];
   // The first entry is the registration, which the card itself shows.
   const told = c.threaded ?? 1;
-  const news = c.timeline
-    .map((e, entry) => ({ e, entry }))
-    .filter(({ e, entry }) => entry >= told && isMessageKey(`thread.${e.type}`));
+  // A complaint about a member of staff, who may read the channel, tells its thread nothing (回避).
+  const news = c.respondent
+    ? []
+    : c.timeline
+        .map((e, entry) => ({ e, entry }))
+        .filter(({ e, entry }) => entry >= told && isMessageKey(`thread.${e.type}`));
   return [
     { kind: 'update-card' },
     ...(pressedIn && pressedIn.ts !== c.card.ts ? [{ kind: 'update-pressed' as const, pressedIn }] : []),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CaseStore, Chat } from '../src/app/ports.js';
 import type { Policy } from '../src/domain/policy.js';
 import { previousPeriod, type ReportKind } from '../src/domain/report-period.js';
+import { readerOf } from '../src/domain/visibility.js';
 
 /** `current`: the period running at `at`, so far, instead of the last whole one (the sandbox asks for it). */
 const payload = z.object({ at: z.number().optional(), current: z.boolean().optional() });
@@ -50,8 +51,7 @@ export const dailyReportJob =
     const now = scheduledTime(job);
     const managers = [...new Set(policy.departments.map((d) => d.manager))];
     for (const manager of managers) {
-      const departments = policy.departments.filter((d) => d.manager === manager).map((d) => d.id);
-      const cases = await store.openBefore(new Date(now.getTime() - DAY_MS), departments);
+      const cases = await store.openBefore(new Date(now.getTime() - DAY_MS), readerOf(manager, policy));
       if (cases.length > 0) await chat.overdueList(manager, cases, `daily.${now.getTime()}`);
     }
   };

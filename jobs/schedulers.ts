@@ -25,6 +25,9 @@ export function keepSchedulers(
       const repeat = { pattern: settings.reports[kind], tz: settings.timezone };
       await queue.upsertJobScheduler(`${kind}-report`, repeat, { name: `${kind}-report` });
     }
+    // Nightly, at a quiet hour.
+    const nightly = { pattern: '30 3 * * *', tz: settings.timezone };
+    await queue.upsertJobScheduler('retention', nightly, { name: 'retention' });
   }
   async function ensure(): Promise<void> {
     if (await queue.getJobScheduler('reconcile')) return;

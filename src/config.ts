@@ -85,6 +85,8 @@ const policySchema = z
     workingTime: workingTime.optional(),
     repeatWindow: z.union([z.literal(0), duration]).prefault('90d'),
     compensationApproval: z.number().nonnegative().default(500),
+    approvalStandIn: slackUser.optional(),
+    retention: duration.prefault('1095d'),
     batch: z
       .object({ size: z.number().int().min(2).default(3), window: duration.prefault('7d') })
       .prefault({}),
@@ -96,8 +98,9 @@ const policySchema = z
       })
       .prefault({}),
   })
-  .transform(({ workingTime, deadlines, ...policy }) => ({
+  .transform(({ workingTime, deadlines, approvalStandIn, ...policy }) => ({
     ...policy,
+    approvalStandIn: approvalStandIn ?? policy.csManager,
     deadlines: { ...deadlines, calendar: workingTime ? { ...workingTime, timezone: policy.timezone } : null },
   })) satisfies z.ZodType<Policy, unknown>;
 
@@ -117,6 +120,8 @@ const commonEnv = z.object({
   RECONCILE_EVERY: duration.prefault('5m'),
   WATCHDOG_EVERY: duration.prefault('30s'),
   OVERDUE_AFTER: duration.prefault('60s'),
+  /** Case lookups (`/complaint show`, `find`) one person may make in a minute (default 20). */
+  LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().optional(),
   /** How long start-up waits for Redis and MongoDB to answer before giving up. */
   CONNECT_WAIT: duration.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -3,11 +3,13 @@ import { Redis } from 'ioredis';
 import { announceCaseJob, followRejectionJob } from '../jobs/announce-case.js';
 import { deadlineJob } from '../jobs/deadline.js';
 import { intakeJob } from '../jobs/intake.js';
+import { DEFAULT_LOOKUPS_PER_MINUTE, redisLookupLimit } from '../jobs/lookup-limit.js';
 import { deliverJob, digestJob, outboxChat } from '../jobs/outbox.js';
 import { createQueue, queueJobs, queueTimers } from '../jobs/queue.js';
 import { reconcileJob, watchdogJob } from '../jobs/reconcile.js';
 import { checkRedisSettings } from '../jobs/redis-settings.js';
 import { dailyReportJob, reportJob } from '../jobs/report.js';
+import { retentionJob } from '../jobs/retention.js';
 import { keepSchedulers } from '../jobs/schedulers.js';
 import { startWorker } from '../jobs/worker.js';
 import { acknowledgeCase } from './app/acknowledge-case.js';
@@ -145,6 +147,7 @@ export async function startRedress(
         'follow-rejection': followRejectionJob(followRejection({ store, chat, open })),
         intake: intakeJob(openQueuedCase({ open, store, chat, clock }), policy),
         'daily-report': dailyReportJob({ store, chat, policy }),
+        retention: retentionJob({ store, policy, log }),
         'weekly-report': reportJob('weekly', { store, chat, policy }),
         'monthly-report': reportJob('monthly', { store, chat, policy }),
       },
@@ -169,6 +172,11 @@ export async function startRedress(
             policy,
             t: translator(policy.locale),
             store,
+            lookups: redisLookupLimit(
+              redis,
+              env.REDIS_PREFIX,
+              env.LOOKUPS_PER_MINUTE ?? DEFAULT_LOOKUPS_PER_MINUTE,
+            ),
             registerComplaint: registerComplaint({ open, jobs }),
             acknowledgeCase: acknowledgeCase(actions),
             resolveCase: resolveCase({ ...actions, policy }),

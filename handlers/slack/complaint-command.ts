@@ -19,6 +19,10 @@ export const complaintCommand =
     const argument = rest.join(' ');
     const asker = { user: body.user_id, channel: body.channel_id };
     const sub = word.toLowerCase();
+    if ((sub === 'show' || sub === 'find') && argument && !(await deps.lookups.take(asker.user))) {
+      await client.chat.postEphemeral({ ...asker, text: deps.t('refusal.too_many_lookups') });
+      return;
+    }
     if (sub === 'show' && argument) return showCase(deps, client, asker, argument);
     if (sub === 'list') return listCases(deps, client, asker, { kind: 'list', text: '', page: 0 });
     if (sub === 'find' && argument)

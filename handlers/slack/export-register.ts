@@ -1,11 +1,14 @@
 import type { WebClient } from '@slack/web-api';
 import { registerCsv } from '../../src/chat/register-csv.js';
 import { monthKey } from '../../src/domain/case-number.js';
-import { isManager } from '../../src/domain/visibility.js';
+import { isManager, readerOf } from '../../src/domain/visibility.js';
 import type { SlackDeps } from './deps.js';
 import type { Asker } from './look-up.js';
 
-/** `/complaint export [YYYY-MM]` (managers and the GM): the month's register as a CSV file, sent to the asker. */
+/**
+ * `/complaint export [YYYY-MM]` (managers and the GM): the month's register as a CSV file, sent to the asker: a
+ * department manager's departments only, never a case about the asker, phones in full only where they may see them.
+ */
 export async function exportRegister(
   { t, policy, store }: SlackDeps,
   client: WebClient,
@@ -21,7 +24,7 @@ export async function exportRegister(
     return;
   }
   const key = month ? month.replace('-', '') : monthKey(new Date(), policy.timezone);
-  const csv = registerCsv(t, policy, await store.casesOfMonth(key));
+  const csv = registerCsv(t, policy, await store.casesOfMonth(key, readerOf(asker.user, policy)), asker.user);
   const direct = await client.conversations.open({ users: asker.user });
   const title = t('export.title', { month: `${key.slice(0, 4)}-${key.slice(4)}` });
   await client.files.uploadV2({

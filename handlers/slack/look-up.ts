@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { caseBlocks, caseListBlocks, clip } from '../../src/chat/blocks.js';
 import { escapeMrkdwn } from '../../src/chat/mrkdwn.js';
 import { maskPhone } from '../../src/domain/phone.js';
-import { type CaseSearch, listScope, maySee, seesFullPhone } from '../../src/domain/visibility.js';
+import { type CaseSearch, isOnCase, listScope, seesFullPhone } from '../../src/domain/visibility.js';
 import type { SlackDeps } from './deps.js';
 
 /** Cases a page of `/complaint list` or `find` shows. */
@@ -19,7 +19,10 @@ export const FIND_TEXT_MAX = 200;
 /** What the next page of a list or a search is, carried in the More button. */
 export type Page = { kind: 'list' | 'find'; text: string; page: number };
 
-/** `/complaint show <number>`: the case, privately; the person complained about is told it does not exist. */
+/**
+ * `/complaint show <number>`: the case, privately, to the people on it; anyone else, the person complained
+ * about included, hears that there is no such case, whether there is one or not.
+ */
 export async function showCase(
   { t, policy, store }: SlackDeps,
   client: WebClient,
@@ -27,7 +30,7 @@ export async function showCase(
   number: string,
 ) {
   const c = await store.get(number);
-  if (!c || !maySee(c, asker.user)) {
+  if (!c || !isOnCase(c, asker.user, policy)) {
     await client.chat.postEphemeral({
       ...asker,
       text: t('refusal.not_found', { number: escapeMrkdwn(number) }),
@@ -49,7 +52,7 @@ export async function listCases(
   const search: CaseSearch =
     page.kind === 'list'
       ? { kind: 'list', scope: listScope(asker.user, policy), viewer: asker.user }
-      : { kind: 'find', text, viewer: asker.user };
+      : { kind: 'find', text, viewer: asker.user, everything: listScope(asker.user, policy).kind === 'all' };
   const { cases, more } = await store.search(search, page.page, PAGE_SIZE);
   const title = page.kind === 'list' ? t('list.mine') : t('list.found', { text: escapeMrkdwn(text) });
   const phoneOf = (c: (typeof cases)[number]) =>

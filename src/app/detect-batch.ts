@@ -1,5 +1,6 @@
 import type { Case } from '../domain/case.js';
 import { joinBatch } from '../domain/transitions.js';
+import { recipients } from '../domain/visibility.js';
 import type { CaseDeps } from './ports.js';
 import { retime } from './retime.js';
 import { sendOnce } from './send-once.js';
@@ -27,7 +28,9 @@ export const detectBatch =
       await chat.refresh(outcome.case);
     }
     const first = await store.get(batch);
-    if (first) {
+    // The GM is told of the batch's cases, none about the GM (回避).
+    const told = peers.filter((p) => recipients(p, [policy.gm]).length > 0);
+    if (first && told.length > 0) {
       const entry = {
         at: clock.now(),
         by: 'system',
@@ -35,7 +38,7 @@ export const detectBatch =
         to: policy.gm,
         key: 'batch-informed',
       };
-      const numbers = peers.map((p) => p.number);
+      const numbers = told.map((p) => p.number);
       await sendOnce(store, first, entry, (key) =>
         chat.notify(policy.gm, { kind: 'batch', numbers }, first, key),
       );

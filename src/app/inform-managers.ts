@@ -1,6 +1,7 @@
 import type { Case } from '../domain/case.js';
 import { isMajor } from '../domain/case.js';
 import type { Policy } from '../domain/policy.js';
+import { recipients } from '../domain/visibility.js';
 import type { CaseStore, Chat, Clock } from './ports.js';
 import { sendOnce } from './send-once.js';
 
@@ -17,6 +18,9 @@ export async function informManagers(
     const entry = { at: clock.now(), by: 'system', type: 'gm-informed' as const, to, key };
     await sendOnce(store, c, entry, (k) => chat.notify(to, { kind: 'major' }, c, k));
   };
-  if (isMajor(c) && gm) await inform(policy.gm, 'gm-informed');
-  if (c.class === 3 && policy.csManager !== policy.gm) await inform(policy.csManager, 'csm-informed');
+  // Never the person complained about, even the GM or the CS manager (回避).
+  const [toGm] = recipients(c, [policy.gm]);
+  if (isMajor(c) && gm && toGm) await inform(toGm, 'gm-informed');
+  const [toCsm] = recipients(c, [policy.csManager]);
+  if (c.class === 3 && toCsm && toCsm !== policy.gm) await inform(toCsm, 'csm-informed');
 }

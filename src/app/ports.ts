@@ -4,7 +4,7 @@ import type { DeadlineTimer } from '../domain/deadlines.js';
 import type { Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
 import type { Statistics } from '../domain/statistics.js';
-import type { CaseSearch } from '../domain/visibility.js';
+import type { CaseSearch, Reader } from '../domain/visibility.js';
 
 /** Where cases live. Every write raises the case's revision. */
 export interface CaseStore {
@@ -26,10 +26,12 @@ export interface CaseStore {
   linkRepeat(earlier: string, later: string): Promise<void>;
   /** The numbers of the cases registered in [from, to), judged at `now`. */
   statistics(from: Date, to: Date, now: Date): Promise<Statistics>;
-  /** Open cases of the given departments registered before a time. */
-  openBefore(before: Date, departments: string[]): Promise<Case[]>;
-  /** Every case of a month (`YYYYMM`), in the order of their numbers. */
-  casesOfMonth(month: string): Promise<Case[]>;
+  /** Open cases registered before a time that a reader may have in a list. */
+  openBefore(before: Date, reader: Reader): Promise<Case[]>;
+  /** Every case of a month (`YYYYMM`) that a reader may have, in the order of their numbers. */
+  casesOfMonth(month: string, reader: Reader): Promise<Case[]>;
+  /** Forgets name and phone of every case closed before a time; returns how many it anonymised. */
+  anonymiseClosedBefore(closedBefore: Date, now: Date): Promise<number>;
   /** Every case not resolved yet, read lazily. */
   openCases(): AsyncIterable<Case>;
   /** Writes a transition decided from `prev`; false when the case changed in between. */
@@ -96,6 +98,12 @@ export interface Jobs {
   followRejection(number: string): Promise<void>;
   /** Parks a submission the store could not take; it is stored when the store is back. */
   intake(submission: { complaint: Complaint; receiver: string; submissionKey: string }): Promise<void>;
+}
+
+/** How many case lookups (show, find) a person may make in a while. */
+export interface LookupLimit {
+  /** Counts one lookup of this person; false when they have made too many lately. */
+  take(user: string): Promise<boolean>;
 }
 
 export interface Clock {

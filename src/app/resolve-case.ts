@@ -1,6 +1,7 @@
 import type { Case } from '../domain/case.js';
 import { openDeadlines, timerOf } from '../domain/deadlines.js';
 import { type Resolution, requestApproval, resolve } from '../domain/transitions.js';
+import { approverOf } from '../domain/visibility.js';
 import type { CaseActionDeps } from './acknowledge-case.js';
 import type { CaseDeps, MessageRef } from './ports.js';
 import { sendOnce } from './send-once.js';
@@ -30,14 +31,15 @@ export const resolveCase =
         : resolve(c, actor, how.text, clock.now(), how),
     );
     if (outcome.kind !== 'ok') return outcome;
-    if (needsApproval) {
+    const approver = approverOf(outcome.case, policy);
+    if (needsApproval && approver) {
       const after = outcome.case;
       const key = `approval.${after.timeline.length}`;
-      const entry = { at: clock.now(), by: 'system', type: 'gm-informed' as const, to: policy.gm, key };
+      const entry = { at: clock.now(), by: 'system', type: 'gm-informed' as const, to: approver, key };
       await sendOnce(store, after, entry, (k) =>
-        chat.notify(policy.gm, { kind: 'approval', amount: how.amount ?? 0 }, after, k),
+        chat.notify(approver, { kind: 'approval', amount: how.amount ?? 0 }, after, k),
       );
-    } else {
+    } else if (!needsApproval) {
       await stopTimers(deps, outcome.before, outcome.case);
     }
     await chat.refresh(outcome.case, pressedIn);

@@ -369,10 +369,32 @@ export function noticeBlocks(
 }
 
 /**
+ * The channel's card of a complaint about a member of staff, who may read the channel: its number, category,
+ * department and status only. The details go to the people on the case by direct message (回避).
+ */
+function discreetCardBlocks(t: Translate, c: Case, policy: Policy): KnownBlock[] {
+  const department = policy.departments.find((d) => d.id === c.department)?.name ?? c.department;
+  const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` });
+  return [
+    { type: 'header', text: plain(t('card.title', { number: c.number })) },
+    {
+      type: 'section',
+      fields: [
+        field(t('card.category'), categoryName(t, c.category)),
+        field(t('card.department'), fitted(department, NAME_TEXT)),
+        field(t('card.status'), t(`status.${c.status}`)),
+      ],
+    },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: t('card.discreet') }] },
+  ];
+}
+
+/**
  * The case as it is now: facts, deadlines and the buttons that still apply. Ten facts at most (Slack's limit on a
  * section's fields); passing states (a handover, an approval, links to other cases) are context lines.
  */
 export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audience): KnownBlock[] {
+  if (audience === 'public' && c.respondent) return discreetCardBlocks(t, c, policy);
   const department = policy.departments.find((d) => d.id === c.department)?.name ?? c.department;
   const phone = audience === 'public' ? maskPhone(c.customer.phone) : c.customer.phone;
   const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` });

@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Case } from '../domain/case.js';
+import { maskPhone } from '../domain/phone.js';
 import type { Policy } from '../domain/policy.js';
+import { seesFullPhone } from '../domain/visibility.js';
 import { categoryName } from './blocks.js';
 import type { Translate } from './i18n.js';
 
@@ -16,8 +18,11 @@ const CSV = {
   escape_formulas: true,
 } as const;
 
-/** The register (投诉登记表) as CSV: one row per case, in the columns of the paper form. */
-export function registerCsv(t: Translate, policy: Policy, cases: Case[]): string {
+/**
+ * The register (投诉登记表) as CSV: one row per case, in the columns of the paper form; the phone in full only
+ * where the reader may see it.
+ */
+export function registerCsv(t: Translate, policy: Policy, cases: Case[], reader: string): string {
   const time = (at?: Date) =>
     at
       ? new Intl.DateTimeFormat('sv-SE', {
@@ -47,7 +52,7 @@ export function registerCsv(t: Translate, policy: Policy, cases: Case[]): string
     c.number,
     time(c.createdAt),
     c.customer.name,
-    c.customer.phone,
+    seesFullPhone(c, reader) ? c.customer.phone : maskPhone(c.customer.phone),
     t(`channel.${c.channel}`),
     categoryName(t, c.category),
     t(`class.${c.class}`),

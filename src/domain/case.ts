@@ -22,11 +22,6 @@ export interface Deadline {
   originalDueAt?: Date;
 }
 
-/** Whether a deadline was kept as first promised: a deadline moved by "need more time" counts as late. */
-export function metOnTime(d: Deadline): boolean {
-  return d.metAt !== undefined && d.originalDueAt === undefined && d.metAt <= d.dueAt;
-}
-
 export type TimelineType =
   | 'registered'
   | 'acknowledged'
@@ -138,6 +133,10 @@ export interface Case {
   /** A case the customer rejected is closed and followed by a new major case: the links both ways. */
   rejectedInto?: string;
   rejectionOf?: string;
+  /** When the case was closed; null once reopened. Name and phone are kept `retention` after it. */
+  closedAt?: Date | null;
+  /** When the customer's name and phone were forgotten, `retention` after the case closed. */
+  anonymisedAt?: Date;
   card?: { channel: string; ts: string };
   /** How many timeline entries the card's thread has been told of. */
   threaded?: number;

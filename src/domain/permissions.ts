@@ -38,6 +38,7 @@ export type CaseAction =
 
 /** Who holds the company-wide roles an action may need. */
 export interface Roles {
+  /** Who decides on compensations of this case: the GM, or their stand-in on a complaint about the GM. */
   gm: string;
 }
 
@@ -83,7 +84,7 @@ const RULES: Record<CaseAction, Rule> = {
     onTheCase(c, actor, roles) ??
     (c.status !== 'resolved' || c.verdict ? 'refusal.verdict_after_resolve' : null),
   decideApproval: (c, actor, roles) =>
-    (actor !== roles.gm ? 'refusal.gm_only' : null) ??
+    (actor !== roles.gm || actor === c.respondent ? 'refusal.gm_only' : null) ??
     (!c.pendingApproval || isFinished(c) ? 'refusal.nothing_to_approve' : null),
 };
 

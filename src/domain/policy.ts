@@ -46,6 +46,10 @@ export interface Policy {
   batch: { size: number; window: number };
   /** A compensation above this amount waits for the GM's approval before the case counts as resolved. */
   compensationApproval: number;
+  /** Who approves a compensation on a complaint about the GM (default: the CS manager). */
+  approvalStandIn: string;
+  /** How long after a case closes its customer's name and phone are kept (records rule of 003: 3 years). */
+  retention: number;
 }
 
 /** The category ids of the documents, used when the policy names none. */

@@ -6,7 +6,10 @@ import { planDeadlines } from './deadlines.js';
 import { ladderFor } from './ladder.js';
 import type { Policy } from './policy.js';
 
-/** A new case from a registration form, owned by the department's duty owner. */
+/**
+ * A new case, however it is opened, owned by the department's duty owner; when the complaint is about the duty
+ * owner, by the next person up the department's ladder (回避: the person complained about never owns it).
+ */
 export function registerCase(
   complaint: Complaint,
   context: { receiver: string; submissionKey: string; now: Date; policy: Policy; repeat?: Repeat },
@@ -26,7 +29,7 @@ export function registerCase(
     department: department.id,
     compensation: complaint.compensation,
     receiver,
-    owner: department.owner,
+    owner: ladder[0] ?? department.owner,
     ...(complaint.respondent ? { respondent: complaint.respondent } : {}),
     ...(repeat ? { repeat } : {}),
     ...(complaint.item ? { item: complaint.item } : {}),

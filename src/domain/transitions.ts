@@ -164,7 +164,12 @@ export function close(c: Case, actor: string, now: Date): Transition {
   if (refused) return refuse(refused);
   return {
     kind: 'ok',
-    case: { ...c, status: 'closed', timeline: append(c, { at: now, by: actor, type: 'closed' }) },
+    case: {
+      ...c,
+      status: 'closed',
+      closedAt: now,
+      timeline: append(c, { at: now, by: actor, type: 'closed' }),
+    },
   };
 }
 
@@ -185,7 +190,16 @@ export function reopen(
     ...fresh.map((d) => ({ ...d, version: version(d.kind) })),
   ];
   const entry: TimelineEntry = { at: now, by: actor, type: 'reopened', text: reason };
-  return { kind: 'ok', case: { ...c, status: 'accepted', deadlines, timeline: append(c, entry) } };
+  return {
+    kind: 'ok',
+    case: {
+      ...c,
+      status: 'accepted',
+      ...(c.closedAt ? { closedAt: null } : {}),
+      deadlines,
+      timeline: append(c, entry),
+    },
+  };
 }
 
 /**
@@ -196,8 +210,8 @@ export function recordVerdict(c: Case, actor: string, verdict: Verdict, now: Dat
   const refused = refusalOf('verdict', c, actor);
   if (refused) return refuse(refused);
   const entry: TimelineEntry = { at: now, by: actor, type: 'verdict', text: verdict.comment };
-  const status = verdict.accepted ? c.status : ('closed' as const);
-  return { kind: 'ok', case: { ...c, verdict, status, timeline: append(c, entry) } };
+  const closed = verdict.accepted ? {} : { status: 'closed' as const, closedAt: now };
+  return { kind: 'ok', case: { ...c, verdict, ...closed, timeline: append(c, entry) } };
 }
 
 /**
@@ -312,9 +326,18 @@ export function requestApproval(
   };
 }
 
-/** The GM approves the compensation, which resolves the case, or rejects it, which sends it back to the owner. */
-export function decideApproval(c: Case, actor: string, approved: boolean, gm: string, now: Date): Transition {
-  const refused = refusalOf('decideApproval', c, actor, { gm });
+/**
+ * The approver (the GM, or their stand-in on a complaint about them) approves the compensation, which resolves
+ * the case, or rejects it, which sends it back to the owner.
+ */
+export function decideApproval(
+  c: Case,
+  actor: string,
+  approved: boolean,
+  approver: string | null,
+  now: Date,
+): Transition {
+  const refused = refusalOf('decideApproval', c, actor, { gm: approver ?? undefined });
   const pending = c.pendingApproval;
   if (refused || !pending) return refuse(refused ?? 'refusal.nothing_to_approve');
   if (!approved) {

@@ -1,9 +1,37 @@
 import type { Case } from './case.js';
 import type { Policy } from './policy.js';
 
-/** Anyone may look a case up, except the person complained about (不得透露给被投诉人). */
-export function maySee(c: Pick<Case, 'respondent'>, user: string): boolean {
-  return c.respondent !== user;
+/** The CS manager and the GM, who coordinate every case. */
+type Coordinators = Pick<Policy, 'gm' | 'csManager'>;
+
+/**
+ * Who is on a case and may look it up (need to know, 不得告知不相关人员): its receiver, its owner, who handed it
+ * over, the managers on its ladder, the CS manager and the GM; never the person complained about (回避).
+ */
+export function isOnCase(
+  c: Pick<Case, 'respondent' | 'receiver' | 'owner' | 'handoverFrom' | 'ladder'>,
+  user: string,
+  policy: Coordinators,
+): boolean {
+  if (user === c.respondent) return false;
+  const people = [c.receiver, c.owner, c.handoverFrom, ...c.ladder, policy.csManager, policy.gm];
+  return people.includes(user);
+}
+
+/** The one rule every list of people told about a case goes through: each once, and never the respondent. */
+export function recipients(c: Pick<Case, 'respondent'>, people: string[]): string[] {
+  return [...new Set(people)].filter((p) => p !== c.respondent);
+}
+
+/**
+ * Who decides on a compensation above the threshold: the GM, or, on a complaint about the GM, the stand-in the
+ * policy names (then the CS manager).
+ */
+export function approverOf(
+  c: Pick<Case, 'respondent'>,
+  policy: Coordinators & Pick<Policy, 'approvalStandIn'>,
+): string | null {
+  return recipients(c, [policy.gm, policy.approvalStandIn, policy.csManager])[0] ?? null;
 }
 
 /** The customer's phone in full is for the owner and the managers on the case's ladder only. */
@@ -24,10 +52,24 @@ export function listScope(user: string, policy: Pick<Policy, 'gm' | 'csManager' 
   return managed.length > 0 ? { kind: 'departments', ids: managed } : { kind: 'owner', user };
 }
 
-/** A search of the register: what to look for, and on whose behalf. */
+/** Whose cases someone reads in a list, and who they are: a case about them is never among them. */
+export interface Reader {
+  scope: ListScope;
+  viewer: string;
+}
+
+/** The reader of a department manager's lists, the daily list and the export: their departments' cases. */
+export function readerOf(user: string, policy: Pick<Policy, 'gm' | 'csManager' | 'departments'>): Reader {
+  return { scope: listScope(user, policy), viewer: user };
+}
+
+/**
+ * A search of the register: what to look for, and on whose behalf. `everything`: the reader coordinates every
+ * case (the CS manager, the GM); anyone else finds the cases they are on, and others only by the full phone.
+ */
 export type CaseSearch =
-  | { kind: 'list'; scope: ListScope; viewer: string }
-  | { kind: 'find'; text: string; viewer: string };
+  | ({ kind: 'list' } & Reader)
+  | { kind: 'find'; text: string; viewer: string; everything: boolean };
 
 /** Managers of a department, the CS manager and the GM: who may export the register. */
 export function isManager(user: string, policy: Pick<Policy, 'gm' | 'csManager' | 'departments'>): boolean {

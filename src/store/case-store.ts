@@ -102,13 +102,22 @@ export function caseStore(db: Collections): CaseStore {
       };
     },
 
-    async openBefore(before, departments) {
-      const { filter, sort } = q.openSince(before, departments);
+    async openBefore(before, reader) {
+      const { filter, sort } = q.openSince(before, reader);
       return db.findPage(filter, sort, 0, MONTH_LIMIT);
     },
 
-    async casesOfMonth(month) {
-      const { filter, sort } = q.casesOfMonth(month);
+    async anonymiseClosedBefore(closedBefore, now) {
+      let count = 0;
+      for await (const c of db.findCases(q.dueForAnonymising(closedBefore))) {
+        const write = q.anonymise(String(c.number), now);
+        if ((await db.updateCase(write.filter, write.update)).matched) count++;
+      }
+      return count;
+    },
+
+    async casesOfMonth(month, reader) {
+      const { filter, sort } = q.casesOfMonth(month, reader);
       return db.findPage(filter, sort, 0, MONTH_LIMIT);
     },
 

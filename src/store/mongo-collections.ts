@@ -58,6 +58,8 @@ export const caseSchema = new Schema(
     verdict: { accepted: Boolean, satisfaction: Number, comment: String },
     rejectedInto: String,
     rejectionOf: String,
+    closedAt: Date,
+    anonymisedAt: Date,
     card: { channel: String, ts: String },
     threaded: Number,
     timeline: list(timelineEntry),

@@ -1,5 +1,5 @@
 import { type Case, type CaseDraft, OPEN_STATUSES, type TimelineEntry } from '../domain/case.js';
-import type { CaseSearch } from '../domain/visibility.js';
+import type { CaseSearch, ListScope, Reader } from '../domain/visibility.js';
 
 /**
  * Every filter and update the store sends, as plain data. The Mongo adapter and the in-memory one run these
@@ -31,6 +31,7 @@ const SETTABLE = [
   'card',
   'class',
   'compensation',
+  'closedAt',
 ] as const;
 
 export const caseBySubmission = (submissionKey: string): Doc => ({ submissionKey });
@@ -90,27 +91,48 @@ export const setCard = (number: string, card: { channel: string; ts: string }): 
 /** Text as a case-insensitive regular expression matching it literally. */
 const literally = (text: string) => ({ $regex: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' });
 
-/** A search of the register as a filter, newest first; the person complained about never finds the case. */
+/** The cases of a list's scope: every case, some departments', or one owner's. */
+const whose = (scope: ListScope): Doc =>
+  scope.kind === 'all'
+    ? {}
+    : scope.kind === 'departments'
+      ? { department: { $in: scope.ids } }
+      : { owner: scope.user };
+
+/** What a reader may have in a list: the cases of their scope, none about them (回避). */
+const readable = ({ scope, viewer }: Reader): Doc => ({ ...whose(scope), respondent: { $ne: viewer } });
+
+/** The cases someone is on (need to know): as receiver, owner, who handed it over, or on its ladder. */
+const isOnCase = (viewer: string): Doc => ({
+  $or: [{ receiver: viewer }, { owner: viewer }, { handoverFrom: viewer }, { ladder: viewer }],
+});
+
+/**
+ * A search of the register as a filter, newest first. The person complained about never finds the case. Who
+ * coordinates every case finds any; anyone else finds the cases they are on, and others only by the customer's
+ * full phone, so that a masked phone cannot be recovered digit by digit.
+ */
 export function searchCases(search: CaseSearch): { filter: Doc; sort: Record<string, 1 | -1> } {
   const hidden = { respondent: { $ne: search.viewer } };
   const sort = { number: -1 as const };
-  if (search.kind === 'list') {
-    const open = openCases();
-    const { scope } = search;
-    const whose =
-      scope.kind === 'all'
-        ? {}
-        : scope.kind === 'departments'
-          ? { department: { $in: scope.ids } }
-          : { owner: scope.user };
-    return { filter: { ...open, ...whose, ...hidden }, sort };
-  }
+  if (search.kind === 'list') return { filter: { ...openCases(), ...readable(search) }, sort };
   const digits = search.text.replace(/[\s\-()+]/g, '');
   const text = search.text.trim();
-  const matches = /^\d{4,}$/.test(digits)
+  const byPhone = /^\d{4,}$/.test(digits);
+  const matches = byPhone
     ? [{ 'customer.phone': { $regex: digits } }, { number: literally(text) }]
     : [{ summary: literally(text) }, { 'customer.name': literally(text) }, { number: literally(text) }];
-  return { filter: { $or: matches, number: { $exists: true }, ...hidden }, sort };
+  const allowed = search.everything
+    ? []
+    : [
+        {
+          $or: [
+            isOnCase(search.viewer),
+            ...(byPhone ? [{ 'customer.phone': { $in: [digits, `+${digits}`] } }] : []),
+          ],
+        },
+      ];
+  return { filter: { $and: [{ $or: matches }, ...allowed], number: { $exists: true }, ...hidden }, sort };
 }
 
 /** The customer's latest case registered since a time: what makes a new complaint a repeat. */
@@ -201,19 +223,15 @@ export function statistics(from: Date, to: Date, now: Date): Doc[] {
   ];
 }
 
-/** The register of a month (`YYYYMM`), in the order of its numbers. */
-export const casesOfMonth = (month: string) => ({
-  filter: { number: { $regex: `^${month}-` } },
+/** The register of a month (`YYYYMM`) as a reader may have it, in the order of its numbers. */
+export const casesOfMonth = (month: string, reader: Reader) => ({
+  filter: { number: { $regex: `^${month}-` }, ...readable(reader) },
   sort: { number: 1 as const },
 });
 
-/** Open cases registered before a time, of some departments: a manager's daily list. */
-export const openSince = (before: Date, departments: string[]) => ({
-  filter: {
-    ...openCases(),
-    createdAt: { $lt: before },
-    department: { $in: departments },
-  },
+/** Open cases registered before a time, as a reader may have them: a manager's daily list. */
+export const openSince = (before: Date, reader: Reader) => ({
+  filter: { ...openCases(), createdAt: { $lt: before }, ...readable(reader) },
   sort: { number: 1 as const },
 });
 
@@ -232,6 +250,19 @@ export const sameProblem = (category: string, item: string, since: Date) => ({
     number: { $exists: true },
   },
   sort: { number: 1 as const },
+});
+
+/** Closed cases that still hold their customer's name and phone although they closed before a time. */
+export const dueForAnonymising = (closedBefore: Date): Doc => ({
+  status: 'closed',
+  closedAt: { $lt: closedBefore },
+  anonymisedAt: { $exists: false },
+});
+
+/** Forgets the customer's name and phone of a case, once; the rest of the record stays for the statistics. */
+export const anonymise = (number: string, now: Date): Write => ({
+  filter: { number, anonymisedAt: { $exists: false } },
+  update: { $set: { 'customer.name': '', 'customer.phone': '', anonymisedAt: now }, $inc: { revision: 1 } },
 });
 
 /** Remembers how much of the timeline the card's thread has shown; it only grows. */

@@ -14,6 +14,9 @@ const draftOf = (submissionKey: string) => {
 };
 
 /** What every case store must do, whatever engine runs its queries. */
+
+/** A reader of every case, about none of them. */
+const everyone = { scope: { kind: 'all' as const }, viewer: people.gm };
 export function caseStoreContract(name: string, open: () => Promise<CaseStore>) {
   describe(`${name} case store`, () => {
     const opened: CaseStore[] = [];
@@ -70,7 +73,7 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
         expect(both.map((r) => r.created).sort()).toEqual([false, true]);
         expect(both[0]?.case).toEqual(both[1]?.case);
       }
-      expect(numbers(await store.casesOfMonth('202611'))).toHaveLength(5);
+      expect(numbers(await store.casesOfMonth('202611', everyone))).toHaveLength(5);
     });
 
     it('reads a case back as it was written, dates as dates, and nothing for an unknown number', async () => {
@@ -199,7 +202,7 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
       await store.linkRejection(ghost.number, '202611-0098');
       expect(await store.get(ghost.number)).toBeNull();
       expect(await everyCase(store)).toEqual(before);
-      expect(numbers(await store.casesOfMonth('202611'))).toEqual([A, B, C, D]);
+      expect(numbers(await store.casesOfMonth('202611', everyone))).toEqual([A, B, C, D]);
     });
 
     it("lists the open cases each person may act on, newest first, never to the one they're about", async () => {
@@ -221,10 +224,17 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
     it('finds cases by phone, words of the summary or name, or number: literally, whatever the case', async () => {
       const store = await seeded();
       const find = async (text: string, viewer: string = people.gm) =>
-        numbers((await store.search({ kind: 'find', text, viewer }, 0, 10)).cases);
+        numbers(
+          (await store.search({ kind: 'find', text, viewer, everything: viewer === people.gm }, 0, 10)).cases,
+        );
       expect(await find('138-1234 5678')).toEqual([E, B, A]);
       expect(await find('1234')).toEqual([E, B, A]);
-      expect(await find('1234', 'U0DRIVER')).toEqual([E, A]);
+      // Need to know: the person complained about never; someone not on a case only by the whole phone.
+      expect(await find('1234', 'U0DRIVER')).toEqual([]);
+      expect(await find('138 1234 5678', 'U0DRIVER')).toEqual([E, A]);
+      expect(await find('soup', 'U0DRIVER')).toEqual([]);
+      expect(await find('1234', people.receiver)).toEqual([E, B, A]);
+      expect(await find('soup', 'U0COOK')).toEqual([B]);
       expect(await find('0000')).toEqual([D, C]);
       expect(await find('(139) 0000-1111')).toEqual([C]);
       expect(await find('SOUP')).toEqual([E, B, A]);
@@ -248,7 +258,7 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
       expect(await page(all, 0, 2)).toEqual({ numbers: [E, B], more: true });
       expect(await page(all, 1, 2)).toEqual({ numbers: [A], more: false });
       expect(await page(all, 2, 2)).toEqual({ numbers: [], more: false });
-      expect(await page({ kind: 'find', text: 'soup', viewer: people.gm }, 0, 3)).toEqual({
+      expect(await page({ kind: 'find', text: 'soup', viewer: people.gm, everything: true }, 0, 3)).toEqual({
         numbers: [E, B, A],
         more: false,
       });
@@ -283,21 +293,26 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
       const open: string[] = [];
       for await (const c of store.openCases()) open.push(c.number);
       expect(open.sort()).toEqual([A, B, E]);
-      const openBefore = async (at: Date, departments: string[]) =>
-        numbers(await store.openBefore(at, departments));
+      const openBefore = async (at: Date, departments: string[], viewer: string = people.manager) =>
+        numbers(await store.openBefore(at, { scope: { kind: 'departments', ids: departments }, viewer }));
       expect(await openBefore(nov(15), ['delivery'])).toEqual([A]);
       expect(await openBefore(nov(15), ['delivery', 'kitchen'])).toEqual([A, B]);
       expect(await openBefore(nov(2), ['delivery'])).toEqual([]); // registered at that very time: not before
       expect(await openBefore(dec(31), ['delivery'])).toEqual([A, E]);
       expect(await openBefore(dec(31), [])).toEqual([]);
+      expect(await openBefore(nov(15), ['delivery', 'kitchen'], 'U0DRIVER')).toEqual([A]); // never about them
     });
 
     it('reads the register of a month in the order of its numbers', async () => {
       const store = await seeded();
-      expect(numbers(await store.casesOfMonth('202611'))).toEqual([A, B, C, D]);
-      expect(numbers(await store.casesOfMonth('202612'))).toEqual([E]);
-      expect(numbers(await store.casesOfMonth('202610'))).toEqual([]);
-      expect(numbers(await store.casesOfMonth('2026'))).toEqual([]);
+      expect(numbers(await store.casesOfMonth('202611', everyone))).toEqual([A, B, C, D]);
+      expect(numbers(await store.casesOfMonth('202612', everyone))).toEqual([E]);
+      expect(numbers(await store.casesOfMonth('202610', everyone))).toEqual([]);
+      expect(numbers(await store.casesOfMonth('2026', everyone))).toEqual([]);
+      const kitchen = { scope: { kind: 'departments' as const, ids: ['kitchen'] }, viewer: 'U0CHEF' };
+      expect(numbers(await store.casesOfMonth('202611', kitchen))).toEqual([B]);
+      const driver = { scope: { kind: 'all' as const }, viewer: 'U0DRIVER' };
+      expect(numbers(await store.casesOfMonth('202611', driver))).toEqual([A, C, D]);
     });
 
     it('counts the statistics of a period, and of a period with no case', async () => {

@@ -66,9 +66,11 @@ export async function everyAnswer(store: CaseStore): Promise<Record<string, unkn
   ];
   const searches: CaseSearch[] = [
     ...scopes.map(([scope, viewer]): CaseSearch => ({ kind: 'list', scope, viewer })),
-    ...texts.map((text): CaseSearch => ({ kind: 'find', text, viewer: people.gm })),
-    { kind: 'find', text: 'soup', viewer: 'U0DRIVER' },
-    { kind: 'find', text: '202612', viewer: people.gm },
+    ...texts.map((text): CaseSearch => ({ kind: 'find', text, viewer: people.gm, everything: true })),
+    ...texts.map((text): CaseSearch => ({ kind: 'find', text, viewer: 'U0COOK', everything: false })),
+    { kind: 'find', text: 'soup', viewer: 'U0DRIVER', everything: false },
+    { kind: 'find', text: '13812345678', viewer: 'U0DRIVER', everything: false },
+    { kind: 'find', text: '202612', viewer: people.gm, everything: true },
   ];
   for (const search of searches) {
     for (const [page, size] of [
@@ -108,10 +110,18 @@ export async function everyAnswer(store: CaseStore): Promise<Record<string, unkn
   );
   for (const at of [nov(2), nov(15), dec(31)])
     for (const departments of [['delivery'], ['delivery', 'kitchen'], []])
-      note(`open before ${at.toISOString()} of ${departments}`, await store.openBefore(at, departments));
+      for (const viewer of [people.manager, 'U0DRIVER'])
+        note(
+          `open before ${at.toISOString()} of ${departments} for ${viewer}`,
+          await store.openBefore(at, { scope: { kind: 'departments', ids: departments }, viewer }),
+        );
 
   for (const month of ['202610', '202611', '202612', '2026', '202601'])
-    note(`cases of ${month}`, await store.casesOfMonth(month));
+    for (const viewer of [people.gm, 'U0DRIVER'])
+      note(
+        `cases of ${month} for ${viewer}`,
+        await store.casesOfMonth(month, { scope: { kind: 'all' }, viewer }),
+      );
 
   for (const [from, to, now] of [
     [nov(1, 0), dec(1, 0), NOW],

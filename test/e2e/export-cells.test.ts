@@ -61,7 +61,7 @@ describe('a register cell', () => {
       customer: { name: '\t=1+2', phone: '13812345678' },
       summary: '\r=3\nand more',
     };
-    const csv = registerCsv(translator('en'), testPolicy(), [c]);
+    const csv = registerCsv(translator('en'), testPolicy(), [c], people.gm);
     const row = csv.slice(1).split('\r\n')[1] ?? '';
     expect(row).toContain(",'\t=1+2,");
     expect(row).toContain(`,"'\r=3\nand more",`);

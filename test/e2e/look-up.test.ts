@@ -44,23 +44,24 @@ describe('looking cases up, and who may see what', () => {
     await h.close();
   });
 
-  it('shows a case: the full phone to its owner, masked to others, and nothing to the person complained about', async () => {
+  it('shows a case to the people on it: the full phone to its owner, masked to its receiver; to nobody else', async () => {
     expect(blocksOf(await ask(people.owner, `show ${aboutStranger.number}`))).toContain('13900001111');
     const seenByReceiver = blocksOf(await ask(people.receiver, `show ${aboutStranger.number}`));
     expect(seenByReceiver).toContain('139****1111');
     expect(seenByReceiver).not.toContain('13900001111');
-    expect((await ask(people.stranger, `show ${aboutStranger.number}`))?.args.text).toBe(
-      `There is no case ${aboutStranger.number}.`,
-    );
+    // The person complained about, and someone not on the case, hear the same as for a case that does not exist.
+    for (const user of [people.stranger, 'U0COOK']) {
+      expect((await ask(user, `show ${aboutStranger.number}`))?.args.text).toBe(
+        `There is no case ${aboutStranger.number}.`,
+      );
+    }
+    expect((await ask('U0COOK', 'show 202611-9999'))?.args.text).toBe('There is no case 202611-9999.');
   });
 
-  it('refuses the person complained about as owner, on the department field, keeping the form', async () => {
-    const response = await h.submit({ ...validComplaint, respondent: people.owner });
-    const answer = (await response.json()) as { response_action: string; errors: Record<string, string> };
-    expect(answer).toEqual({
-      response_action: 'errors',
-      errors: { department: expect.stringContaining('may not handle the complaint') },
-    });
+  it('gives a complaint about the duty owner to the next person up the ladder', async () => {
+    const c = await h.register({ ...validComplaint, respondent: people.owner });
+    expect(c).toMatchObject({ owner: people.manager, respondent: people.owner });
+    expect(c.ladder).not.toContain(people.owner);
   });
 
   it('lists open cases by role, ten to a page, with More for the rest', async () => {
@@ -87,10 +88,17 @@ describe('looking cases up, and who may see what', () => {
     expect(everything).toContain(others[10]?.number);
   });
 
-  it('finds cases by phone or words, except for the person complained about', async () => {
+  it('finds the cases someone is on; others only by the whole phone; never for the person complained about', async () => {
     expect(blocksOf(await ask(people.manager, 'find 1111'))).toContain(aboutStranger.number);
-    expect(blocksOf(await ask(people.manager, 'find noodles'))).toContain(others[11]?.number);
-    const stranger = blocksOf(await ask(people.stranger, 'find rude'));
+    expect(blocksOf(await ask(people.manager, 'find noodles'))).not.toContain(others[11]?.number);
+    expect(blocksOf(await ask(people.gm, 'find noodles'))).toContain(others[11]?.number);
+    expect(blocksOf(await ask('U0CHEF', 'find noodles'))).toContain(others[11]?.number);
+    // Not on the case: four digits find nothing, the whole number finds it, phone masked.
+    expect(blocksOf(await ask('U0COOK', 'find 1111'))).not.toContain(aboutStranger.number);
+    const byWholePhone = blocksOf(await ask('U0COOK', 'find 139 0000 1111'));
+    expect(byWholePhone).toContain(aboutStranger.number);
+    expect(byWholePhone).not.toContain('13900001111');
+    const stranger = blocksOf(await ask(people.stranger, 'find 139 0000 1111'));
     expect(stranger).not.toContain(aboutStranger.number);
     expect(stranger).toContain('No complaints found.');
   });

@@ -48,6 +48,8 @@ export function testPolicy(deadlines: Partial<DeadlinePolicy> = {}): Policy {
     repeatWindow: 0,
     batch: { size: 3, window: 7 * 86_400_000 },
     compensationApproval: 500,
+    approvalStandIn: people.csManager,
+    retention: 3 * 365 * 86_400_000,
     reports: { daily: '0 9 * * *', weekly: '0 9 * * 1', monthly: '0 9 1 * *' },
     deadlines: {
       acknowledge: 3600_000,

@@ -72,8 +72,10 @@ export const en = {
   'category.billing': 'Billing / price',
   'category.compensation': 'Compensation claim',
   'category.other': 'Other',
-  'error.failed': 'Sorry, that did not work: something failed on our side, and nothing was changed. Please try again in a minute.',
-  'error.failed_after_save': 'Your change to {number} was saved, but something failed after it: the card and messages may not show it yet. No need to do it again.',
+  'error.failed':
+    'Sorry, that did not work: something failed on our side, and nothing was changed. Please try again in a minute.',
+  'error.failed_after_save':
+    'Your change to {number} was saved, but something failed after it: the card and messages may not show it yet. No need to do it again.',
   'error.required': 'Please fill this in.',
   'error.phone_invalid': 'This is not a phone number: use 7 to 15 digits, e.g. 138 1234 5678.',
   'error.summary_too_long': 'Please keep the summary under 3,000 characters.',
@@ -82,14 +84,14 @@ export const en = {
   'error.amount_required': 'Give the amount of the compensation.',
   'error.not_in_future': 'Choose a time still to come.',
   'error.must_inform': 'Tell the customer the new time and the reason first.',
-  'error.respondent_is_owner':
-    'The person complained about is the duty owner of this department and may not handle the complaint: choose another department.',
   'modal.registered.title': 'Complaint registered',
   'modal.registered.text':
     'Registered as *{number}*. The owner has been told; the case card is in <#{channel}>.',
   'modal.queued.text':
     'Registered. The case number follows in a direct message in a moment: the case store is slow to answer right now.',
   'modal.resolve.title': 'Resolve the case',
+  'card.discreet':
+    'This complaint is about a member of staff: its details go to the people handling it by direct message.',
   'card.title': 'Complaint {number}',
   'card.major': 'Major',
   'card.customer': 'Customer',
@@ -154,6 +156,8 @@ export const en = {
   'refusal.already_acknowledged': 'This case is already acknowledged.',
   'refusal.already_resolved': 'This case is already resolved.',
   'refusal.top_of_ladder': 'This case is already with the general manager.',
+  'refusal.too_many_lookups':
+    'You have looked up many cases in the last minute. Please wait a minute and try again.',
   'refusal.not_found': 'There is no case {number}.',
   'refusal.not_involved': 'Only the owner and the managers of this case can see it here.',
   'refusal.managers_only': 'Only managers and the general manager can export the register.',

@@ -170,12 +170,12 @@ describe('the mongoose adapter', () => {
       q.searchCases({ kind: 'list', scope: { kind: 'all' }, viewer: 'U0GM' }),
       q.searchCases({ kind: 'list', scope: { kind: 'departments', ids: ['delivery'] }, viewer: 'U0M' }),
       q.searchCases({ kind: 'list', scope: { kind: 'owner', user: 'U0OWNER' }, viewer: 'U0OWNER' }),
-      q.searchCases({ kind: 'find', text: '138 1234', viewer: 'U0X' }),
-      q.searchCases({ kind: 'find', text: 'cold (soup)?', viewer: 'U0X' }),
+      q.searchCases({ kind: 'find', text: '138 1234', viewer: 'U0X', everything: false }),
+      q.searchCases({ kind: 'find', text: 'cold (soup)?', viewer: 'U0GM', everything: true }),
       q.latestOfCustomer('13812345678', since),
       q.sameProblem('delivery', ' Order 8812 ', since),
-      q.openSince(since, ['delivery', 'kitchen']),
-      q.casesOfMonth('202611'),
+      q.openSince(since, { scope: { kind: 'departments', ids: ['delivery', 'kitchen'] }, viewer: 'U0M' }),
+      q.casesOfMonth('202611', { scope: { kind: 'all' }, viewer: 'U0GM' }),
     ];
     for (const { filter, sort } of pages) await db.findPage(filter, sort, 10, 11);
     expect(calls.map((c) => [c.op, wire(c.args[0])])).toEqual(
