@@ -36,7 +36,7 @@ export const reportJob =
       .plus(kind === 'weekly' ? { weeks: 1 } : { months: 1 })
       .toJSDate();
     const period = previousPeriod(kind, current ? ahead : now, policy.timezone);
-    const stats = await store.statistics(period.from, period.to, now);
+    const stats = await store.statistics(period.from, period.to, now, policy.gm);
     const key = `report.${kind}.${period.from.toISOString()}${current ? `.at${now.getTime()}` : ''}`;
     await chat.report(policy.gm, { report: kind, period, stats }, key);
   };

@@ -87,6 +87,7 @@ const policySchema = z
     compensationApproval: z.number().nonnegative().default(500),
     approvalStandIn: slackUser.optional(),
     retention: duration.prefault('1095d'),
+    maxExtension: duration.prefault('30d'),
     batch: z
       .object({ size: z.number().int().min(2).default(3), window: duration.prefault('7d') })
       .prefault({}),

@@ -28,7 +28,8 @@ export function fieldErrors(error: z.ZodError, t: Translate): Record<string, str
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0]);
-    errors[field] ??= isMessageKey(issue.message) ? t(issue.message) : t('error.required');
+    const params = issue.code === 'custom' ? (issue.params as Record<string, string | number>) : undefined;
+    errors[field] ??= isMessageKey(issue.message) ? t(issue.message, params) : t('error.required');
   }
   return errors;
 }

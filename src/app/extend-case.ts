@@ -8,7 +8,7 @@ export const extendCase =
   ({ store, chat, timers, clock, policy }: CaseDeps) =>
   async (number: string, actor: string, extension: Extension, pressedIn?: MessageRef): Promise<Outcome> => {
     const outcome = await transact(store, number, (c) =>
-      extend(c, actor, extension, clock.now(), policy.deadlines),
+      extend(c, actor, extension, clock.now(), policy.deadlines, policy.maxExtension),
     );
     if (outcome.kind !== 'ok') return outcome;
     const { before, case: after } = outcome;

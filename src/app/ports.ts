@@ -25,7 +25,7 @@ export interface CaseStore {
   /** Links an earlier case to a later repeat of it. */
   linkRepeat(earlier: string, later: string): Promise<void>;
   /** The numbers of the cases registered in [from, to), judged at `now`. */
-  statistics(from: Date, to: Date, now: Date): Promise<Statistics>;
+  statistics(from: Date, to: Date, now: Date, reader?: string): Promise<Statistics>;
   /** Open cases registered before a time that a reader may have in a list. */
   openBefore(before: Date, reader: Reader): Promise<Case[]>;
   /** Every case of a month (`YYYYMM`) that a reader may have, in the order of their numbers. */

@@ -68,6 +68,15 @@ export function stepsOf(d: Deadline, ladder: string[], policy: DeadlinePolicy): 
   return steps;
 }
 
+/** Whether every step of a deadline can be planned: a calendar finds working time for each. */
+export function canPlan(d: Deadline, ladder: string[], policy: DeadlinePolicy): boolean {
+  try {
+    return stepsOf(d, ladder, policy).every((s) => !Number.isNaN(s.at.getTime()));
+  } catch {
+    return false;
+  }
+}
+
 /** When a deadline's timer should wake up next: the first step not sent yet; null when all were sent. */
 export function nextWakeUp(c: Case, d: Deadline, policy: DeadlinePolicy): Date | null {
   return stepsOf(d, c.ladder, policy).find((s) => !wasSent(c, s.key))?.at ?? null;

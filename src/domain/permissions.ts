@@ -19,7 +19,8 @@ export type Refusal =
   | 'refusal.respondent_owner'
   | 'refusal.awaiting_approval'
   | 'refusal.gm_only'
-  | 'refusal.nothing_to_approve';
+  | 'refusal.nothing_to_approve'
+  | 'refusal.too_far';
 
 /** What a person can do to a case, from a button or a form. */
 export type CaseAction =

@@ -50,6 +50,8 @@ export interface Policy {
   approvalStandIn: string;
   /** How long after a case closes its customer's name and phone are kept (records rule of 003: 3 years). */
   retention: number;
+  /** How far ahead "need more time" may promise the customer a new time, from when it is promised. */
+  maxExtension: number;
 }
 
 /** The category ids of the documents, used when the policy names none. */

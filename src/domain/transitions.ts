@@ -1,7 +1,7 @@
 import type { Case, Deadline, ResolutionAction, RootCause, TimelineEntry, Verdict } from './case.js';
 import { isMajor, ladderVersion } from './case.js';
 import type { DeadlineStep } from './deadlines.js';
-import { measureOf, planDeadlines } from './deadlines.js';
+import { canPlan, measureOf, planDeadlines } from './deadlines.js';
 import { ladderFor } from './ladder.js';
 import { type Refusal, refusalOf } from './permissions.js';
 import type { DeadlinePolicy, Policy } from './policy.js';
@@ -88,7 +88,8 @@ export interface Extension {
 
 /**
  * The owner or a manager promised the customer a later time (need more time): every open deadline but the
- * acknowledgement moves to it, planned anew; each keeps its first due time for the statistics.
+ * acknowledgement moves to it, planned anew; each keeps its first due time for the statistics. A promise more
+ * than `maxExtension` ahead, or one whose steps cannot be planned, is refused before anything is saved.
  */
 export function extend(
   c: Case,
@@ -96,9 +97,11 @@ export function extend(
   { promisedAt, reason }: Extension,
   now: Date,
   policy: DeadlinePolicy,
+  maxExtension = Number.POSITIVE_INFINITY,
 ): Transition {
   const refused = refusalOf('extend', c, actor);
   if (refused) return refuse(refused);
+  if (!(promisedAt.getTime() - now.getTime() <= maxExtension)) return refuse('refusal.too_far');
   const moved = (d: Deadline): Deadline => ({
     ...d,
     startAt: now,
@@ -108,11 +111,13 @@ export function extend(
     version: d.version + 1,
     originalDueAt: d.originalDueAt ?? d.dueAt,
   });
+  const deadlines = c.deadlines.map((d) => (d.kind === 'acknowledge' || d.metAt ? d : moved(d)));
+  if (!deadlines.every((d) => canPlan(d, c.ladder, policy))) return refuse('refusal.too_far');
   return {
     kind: 'ok',
     case: {
       ...c,
-      deadlines: c.deadlines.map((d) => (d.kind === 'acknowledge' || d.metAt ? d : moved(d))),
+      deadlines,
       timeline: append(c, {
         at: now,
         by: actor,

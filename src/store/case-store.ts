@@ -81,8 +81,8 @@ export function caseStore(db: Collections): CaseStore {
       await db.updateCase(write.filter, write.update);
     },
 
-    async statistics(from, to, now) {
-      const [facets] = (await db.aggregateCases(q.statistics(from, to, now))) as unknown as Facets[];
+    async statistics(from, to, now, reader) {
+      const [facets] = (await db.aggregateCases(q.statistics(from, to, now, reader))) as unknown as Facets[];
       if (!facets) throw new Error('the statistics pipeline answered nothing');
       const counts = (rows: { _id: unknown; count: number }[]) =>
         rows.map((r) => ({ key: String(r._id), count: r.count }));

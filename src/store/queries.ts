@@ -155,7 +155,9 @@ const present = (field: string) => ({ $ne: [{ $ifNull: [field, null] }, null] })
  * department; of their deadlines due by `now`, how many were kept as first promised; the open cases overdue;
  * the repeats; the customers' average satisfaction. A deadline moved by "need more time" counts as missed.
  */
-export function statistics(from: Date, to: Date, now: Date): Doc[] {
+export function statistics(from: Date, to: Date, now: Date, reader?: string): Doc[] {
+  // The lists name cases; none about the reader (回避). The counts stay whole.
+  const named = reader ? { respondent: { $ne: reader } } : {};
   const countBy = (field: string) => [
     { $group: { _id: `$${field}`, count: { $sum: 1 } } },
     { $sort: { _id: 1 } },
@@ -198,6 +200,7 @@ export function statistics(from: Date, to: Date, now: Date): Doc[] {
           {
             $match: {
               ...isOpen,
+              ...named,
               deadlines: { $elemMatch: { metAt: { $exists: false }, dueAt: { $lt: now } } },
             },
           },
@@ -205,12 +208,12 @@ export function statistics(from: Date, to: Date, now: Date): Doc[] {
           { $sort: { number: 1 } },
         ],
         repeats: [
-          { $match: { repeat: { $exists: true } } },
+          { $match: { repeat: { $exists: true }, ...named } },
           { $project: { _id: 0, number: 1 } },
           { $sort: { number: 1 } },
         ],
         batches: [
-          { $match: { batch: { $exists: true } } },
+          { $match: { batch: { $exists: true }, ...named } },
           { $project: { _id: 0, number: 1 } },
           { $sort: { number: 1 } },
         ],

@@ -339,6 +339,12 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
         batches: [C],
         satisfaction: { average: 4.5, count: 2 },
       });
+      // Read by the person B is about: counted, but not named.
+      expect(await store.statistics(nov(1, 0), dec(1, 0), NOW, 'U0DRIVER')).toMatchObject({
+        total: 4,
+        repeats: [],
+        batches: [C],
+      });
       // December, looked at before E's acknowledgement is due and after.
       const december = { total: 1, repeats: [], batches: [], satisfaction: { average: null, count: 0 } };
       expect(await store.statistics(dec(1, 0), dec(32, 0), dec(1, 1.5))).toMatchObject({

@@ -130,10 +130,11 @@ export async function everyAnswer(store: CaseStore): Promise<Record<string, unkn
     [dec(1, 0), dec(32, 0), dec(2)],
     [nov(1, 0), nov(2, 0), NOW],
   ] as const)
-    note(
-      `statistics ${from.toISOString()} to ${to.toISOString()} at ${now.toISOString()}`,
-      await store.statistics(from, to, now),
-    );
+    for (const reader of [undefined, 'U0DRIVER'])
+      note(
+        `statistics ${from.toISOString()} to ${to.toISOString()} at ${now.toISOString()} for ${reader}`,
+        await store.statistics(from, to, now, reader),
+      );
   return answers;
 }
 

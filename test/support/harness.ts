@@ -50,6 +50,7 @@ export function testPolicy(deadlines: Partial<DeadlinePolicy> = {}): Policy {
     compensationApproval: 500,
     approvalStandIn: people.csManager,
     retention: 3 * 365 * 86_400_000,
+    maxExtension: 30 * 86_400_000,
     reports: { daily: '0 9 * * *', weekly: '0 9 * * 1', monthly: '0 9 1 * *' },
     deadlines: {
       acknowledge: 3600_000,

@@ -83,6 +83,7 @@ export const en = {
   'error.in_future': 'This time has not come yet.',
   'error.amount_required': 'Give the amount of the compensation.',
   'error.not_in_future': 'Choose a time still to come.',
+  'error.too_far': 'That is too far ahead: promise a time within {days} days.',
   'error.must_inform': 'Tell the customer the new time and the reason first.',
   'modal.registered.title': 'Complaint registered',
   'modal.registered.text':
@@ -173,6 +174,7 @@ export const en = {
   'refusal.awaiting_approval': 'A compensation in this case is waiting for the general manager’s approval.',
   'refusal.gm_only': 'Only the general manager can decide on this compensation.',
   'refusal.nothing_to_approve': 'Nothing in this case waits for approval.',
+  'refusal.too_far': 'That promise is too far ahead to plan its deadlines: promise an earlier time.',
   'list.mine': 'Open complaints you can act on',
   'list.found': 'Complaints matching “{text}”',
   'list.empty': 'No complaints found.',
