@@ -1,11 +1,11 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { caseStore } from '../../src/store/case-store.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { CASES_CHANNEL, type Harness, people, startHarness, testPolicy } from '../support/harness.js';
+import { settled, until } from '../support/settle.js';
 import { serveCollections } from '../support/store-server.js';
 import { testCollections } from '../support/test-store.js';
 
@@ -50,16 +50,16 @@ describe('a worker killed mid-storm', () => {
     // Killed while timers fire and messages leave. Calls in flight at that moment are held and then dropped,
     // as Slack never took them; a call Slack took but whose answer never came back would be sent again.
     h.slack.hold();
-    await sleep(100);
+    await until(() => h.slack.holding().length > 0, 'a call in flight');
     children[0]?.kill('SIGKILL');
     await once(children[0] as ChildProcess, 'exit');
-    await sleep(200);
+    await until(() => h.slack.holding().length === 0, 'the killed worker’s calls to be dropped');
     h.slack.release();
     const killedAt = Date.now();
     children.push(await startWorkerProcess(config, served.url));
 
     await h.slack.waitFor((c) => c.args.channel === people.gm, cases.length, 40_000);
-    await sleep(2000);
+    await settled(h); // anything sent twice would have been sent by now
     expect(h.slack.calls.some((c) => c.at > killedAt && c.method === 'chat.postMessage')).toBe(true);
     const expected = cases.flatMap((c) => [
       `${CASES_CHANNEL} Complaint ${c.number}`,

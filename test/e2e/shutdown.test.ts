@@ -9,6 +9,7 @@ import { stringify } from 'yaml';
 import { ids } from '../../src/chat/blocks.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { CASES_CHANNEL, REDIS_URL, testPolicy } from '../support/harness.js';
+import { until } from '../support/settle.js';
 import {
   complaintValues,
   SIGNING_SECRET,
@@ -69,9 +70,9 @@ describe('npm start, stopped with SIGTERM', () => {
       body,
     });
     expect(answer.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await until(() => slack.holding().includes('chat.postMessage'), 'the card on its way to Slack');
     child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await until(() => output.includes('"msg":"stopping"'), 'the process to start stopping');
     slack.release();
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);

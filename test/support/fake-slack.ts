@@ -38,6 +38,8 @@ export interface FakeSlack {
    * A call whose caller went away meanwhile is dropped unrecorded, as Slack never took it.
    */
   hold(): void;
+  /** The methods of the held requests whose caller is still there. */
+  holding(): string[];
   release(): void;
   close(): Promise<void>;
 }
@@ -114,7 +116,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const limits = new Map<string, { count: number; retryAfter: number }>();
   const unknown = new Set<string>();
   let serial = 0;
-  let held: (() => void)[] | null = null;
+  let held: { method: string; gone: () => boolean; resume: () => void }[] | null = null;
   const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++serial).padStart(6, '0')}`;
   const uploads: FakeSlack['uploads'] = [];
   let base = '';
@@ -135,8 +137,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     } catch {
       return; // the caller went away mid-request
     }
-    if (held) await new Promise<void>((resolve) => held?.push(resolve));
-    if (res.destroyed || req.socket.destroyed) return;
+    const gone = () => res.destroyed || req.socket.destroyed;
+    if (held) await new Promise<void>((resume) => held?.push({ method, gone, resume }));
+    if (gone()) return;
     const limit = limits.get(method);
     if (limit && limit.count > 0) {
       limit.count--;
@@ -182,10 +185,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     hold() {
       held = [];
     },
+    holding: () => (held ?? []).filter((h) => !h.gone()).map((h) => h.method),
     release() {
       const waiting = held ?? [];
       held = null;
-      for (const resume of waiting) resume();
+      for (const { resume } of waiting) resume();
     },
     rateLimit(method, count, retryAfter) {
       limits.set(method, { count, retryAfter });
