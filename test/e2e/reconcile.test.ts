@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { promoteOverdue } from '../../jobs/watchdog.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, people, startHarness, testPolicy } from '../support/harness.js';
 import { type OwnRedis, startOwnRedis } from '../support/redis-server.js';
+import { settled } from '../support/settle.js';
 
 const isPing = (c: SlackCall) =>
   c.method === 'chat.postMessage' && /Reminder|due now|escalated to you/.test(String(c.args.text));
@@ -34,11 +34,13 @@ describe('timers survive Redis losing them', () => {
 
     await redis.admin.flushall();
     const flushedAt = Date.now();
-    const [firstAfter] = await h.slack.waitFor((c) => isPing(c) && c.at > flushedAt, 1, 10_000);
-    expect((firstAfter?.at ?? Infinity) - flushedAt).toBeLessThan(period + 1000);
+    const [firstAfter] = await h.slack.waitFor((c) => isPing(c) && c.at > flushedAt, 1, 15_000);
+    // Put back by the first check after the flush, at most a period later; what that check starts (the
+    // reconcile, the timers due by then, their messages) may take a loaded machine up to another period.
+    expect((firstAfter?.at ?? Infinity) - flushedAt).toBeLessThan(2 * period);
 
     await h.slack.waitFor((c) => isPing(c) && c.args.channel === people.gm, cases.length, 15_000);
-    await sleep(1500);
+    await settled(h); // every chain is over and all it queued has left: a ping sent twice would be here
     const expected = cases.flatMap((c) => [
       `${people.owner} Reminder: Acknowledge for ${c.number} is due DATE.`,
       `${people.owner} Acknowledge for ${c.number} is due now.`,
