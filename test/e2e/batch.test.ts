@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CASES_CHANNEL, type Harness, people, startHarness } from '../support/harness.js';
+import { settled } from '../support/settle.js';
 import { validComplaint } from '../support/slack-requests.js';
 
 describe('a batch of complaints', () => {
@@ -35,7 +36,7 @@ describe('a batch of complaints', () => {
     await h.slack.waitFor(
       (c) => c.args.channel === CASES_CHANNEL && String(c.args.text).includes(fourth.number),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settled(h); // the fourth case's announcement has run, and whatever it queued has left
     expect((await h.store.get(fourth.number))?.batch).toBe(first.number);
     expect(h.slack.calls.filter((c) => c.args.channel === people.gm)).toHaveLength(1); // once per batch
   });

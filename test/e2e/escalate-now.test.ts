@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ids } from '../../src/chat/blocks.js';
+import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, people, startHarness, testPolicy } from '../support/harness.js';
 import { viewSubmission } from '../support/slack-requests.js';
 
@@ -89,17 +90,20 @@ describe('the card’s thread', () => {
   it('tells of every event, in order, once', async () => {
     h = await startHarness();
     const c = await h.register();
+    const inThread = (call: SlackCall) =>
+      call.method === 'chat.postMessage' && call.args.thread_ts === c.card.ts;
     await h.press(people.owner, ids.acknowledge, c);
-    await h.slack.waitFor((call) => call.args.thread_ts === c.card.ts);
+    await h.slack.waitFor(inThread);
     await h.press(people.owner, ids.escalate, c);
-    await h.slack.waitFor((call) => call.args.thread_ts === c.card.ts, 2);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const thread = h.slack.calls.filter(
-      (call) => call.method === 'chat.postMessage' && call.args.thread_ts === c.card.ts,
-    );
+    await h.slack.waitFor(inThread, 2);
+    // A third event: the case's messages leave in order, so once its news is in the thread, anything the
+    // first two sent twice would be there before it.
+    await h.press(people.manager, ids.escalate, c);
+    const thread = await h.slack.waitFor(inThread, 3);
     expect(thread.map((call) => [call.args.channel, call.args.text])).toEqual([
       [c.card.channel, `<@${people.owner}> acknowledged the case.`],
       [c.card.channel, `Escalated to <@${people.manager}>.`],
+      [c.card.channel, `Escalated to <@${people.csManager}>.`],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ids } from '../../src/chat/blocks.js';
+import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, people, startHarness, testPolicy } from '../support/harness.js';
 import { validComplaint, viewSubmission } from '../support/slack-requests.js';
 
@@ -26,6 +27,8 @@ describe('reassigning a case', () => {
     h = await startHarness(policy);
     const c = await h.register({ ...validComplaint, respondent: people.stranger });
     await h.press(people.owner, ids.acknowledge, c);
+    // Its work goes on after the button's answer: the card shows when it is done.
+    await h.slack.waitFor((call) => call.method === 'chat.update' && call.args.ts === c.card.ts);
     const submit = (user: string, values: ReturnType<typeof reassignForm>) =>
       h.post(
         viewSubmission(user, {
@@ -58,8 +61,6 @@ describe('reassigning a case', () => {
     // Unacknowledged, the handover warns the new owner like any deadline.
     await h.slack.waitFor(
       (call) => call.args.channel === COOK && /Reminder: Acknowledge/.test(String(call.args.text)),
-      1,
-      5000,
     );
 
     // Until then the previous owner may still act: Log contact opens for them.
@@ -68,12 +69,14 @@ describe('reassigning a case', () => {
       (call) => call.method === 'views.open' && JSON.stringify(call.args.view).includes(ids.contactView),
     );
 
+    // The card without the handover line: the one from before the handover counts too, so wait for one more.
+    const handedBack = (call: SlackCall) =>
+      call.method === 'chat.update' &&
+      call.args.ts === c.card.ts &&
+      !JSON.stringify(call.args.blocks).includes('Accountable until acknowledged');
+    const before = h.slack.calls.filter(handedBack).length;
     await h.press(COOK, ids.acknowledge, c);
-    await h.slack.waitFor(
-      (call) =>
-        call.method === 'chat.update' &&
-        !JSON.stringify(call.args.blocks).includes('Accountable until acknowledged'),
-    );
+    await h.slack.waitFor(handedBack, before + 1);
     expect((await h.store.get(c.number))?.handoverFrom).toBeNull();
     await h.press(people.owner, ids.contact, c);
     const refusals = await h.slack.waitFor((call) => call.method === 'chat.postEphemeral', 2);
