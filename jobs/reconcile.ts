@@ -6,7 +6,9 @@ import { promoteOverdue } from './watchdog.js';
 
 /** Processes `reconcile`: timers in Redis made to match the deadlines in the store. */
 export const reconcileJob = (reconcile: ReturnType<typeof reconcileTimers>, log: Log) => async () => {
-  const counts = await reconcile();
+  const { skipped, ...counts } = await reconcile();
+  if (skipped.length > 0)
+    log.error({ cases: skipped }, 'deadlines that cannot be planned; these cases were skipped');
   if (counts.created + counts.removed + counts.announced > 0)
     log.warn(counts, 'reconciled timers with the store');
 };

@@ -380,7 +380,7 @@ function discreetCardBlocks(t: Translate, c: Case, policy: Policy): KnownBlock[]
     {
       type: 'section',
       fields: [
-        field(t('card.category'), categoryName(t, c.category)),
+        field(t('card.category'), fitted(categoryName(t, c.category), NAME_TEXT)),
         field(t('card.department'), fitted(department, NAME_TEXT)),
         field(t('card.status'), t(`status.${c.status}`)),
       ],
