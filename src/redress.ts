@@ -7,6 +7,7 @@ import { DEFAULT_LOOKUPS_PER_MINUTE, redisLookupLimit } from '../jobs/lookup-lim
 import { deliverJob, digestJob, outboxChat } from '../jobs/outbox.js';
 import { createQueue, queueJobs, queueTimers } from '../jobs/queue.js';
 import { reconcileJob, watchdogJob } from '../jobs/reconcile.js';
+import { redisRequests } from '../jobs/requests-seen.js';
 import { checkRedisSettings } from '../jobs/redis-settings.js';
 import { dailyReportJob, reportJob } from '../jobs/report.js';
 import { retentionJob } from '../jobs/retention.js';
@@ -177,6 +178,7 @@ export async function startRedress(
               env.REDIS_PREFIX,
               env.LOOKUPS_PER_MINUTE ?? DEFAULT_LOOKUPS_PER_MINUTE,
             ),
+            requests: redisRequests(redis, env.REDIS_PREFIX),
             registerComplaint: registerComplaint({ open, jobs }),
             acknowledgeCase: acknowledgeCase(actions),
             resolveCase: resolveCase({ ...actions, policy }),

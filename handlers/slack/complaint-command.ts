@@ -27,7 +27,11 @@ export const complaintCommand =
     if (sub === 'list') return listCases(deps, client, asker, { kind: 'list', text: '', page: 0 });
     if (sub === 'find' && argument)
       return listCases(deps, client, asker, { kind: 'find', text: argument, page: 0 });
-    if (sub === 'export') return exportRegister(deps, client, asker, argument || undefined);
+    if (sub === 'export') {
+      // A retry of the same command (same trigger) would upload the register twice.
+      if (!(await deps.requests.firstTime(`export.${body.trigger_id}`))) return;
+      return exportRegister(deps, client, asker, argument || undefined);
+    }
     if (['show', 'find', 'help'].includes(sub)) {
       await client.chat.postEphemeral({ ...asker, text: deps.t('usage') });
       return;

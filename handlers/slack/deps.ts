@@ -5,7 +5,7 @@ import type { decideApprovalOf } from '../../src/app/decide-approval.js';
 import type { escalateCase } from '../../src/app/escalate-case.js';
 import type { extendCase } from '../../src/app/extend-case.js';
 import type { logContactWith } from '../../src/app/log-contact.js';
-import type { CaseStore, LookupLimit } from '../../src/app/ports.js';
+import type { CaseStore, LookupLimit, Requests } from '../../src/app/ports.js';
 import type { reassignCase } from '../../src/app/reassign-case.js';
 import type { recordRootCauseOf } from '../../src/app/record-root-cause.js';
 import type { recordVerdictOf } from '../../src/app/record-verdict.js';
@@ -21,6 +21,7 @@ export interface SlackDeps {
   t: Translate;
   store: CaseStore;
   lookups: LookupLimit;
+  requests: Requests;
   registerComplaint: ReturnType<typeof registerComplaint>;
   acknowledgeCase: ReturnType<typeof acknowledgeCase>;
   resolveCase: ReturnType<typeof resolveCase>;

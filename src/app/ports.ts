@@ -106,6 +106,12 @@ export interface LookupLimit {
   take(user: string): Promise<boolean>;
 }
 
+/** Requests that must not act twice (an export, say): a retry of one already taken is recognised. */
+export interface Requests {
+  /** True the first time a request id is seen, false for every retry of it. */
+  firstTime(id: string): Promise<boolean>;
+}
+
 export interface Clock {
   now(): Date;
 }

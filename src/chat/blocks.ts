@@ -45,6 +45,15 @@ export const ids = {
   input: 'value',
 } as const;
 
+/** Escalate now carries the level the case was at when the button was shown: `202611-0007/1`. */
+export const escalateValue = (c: Pick<Case, 'number' | 'level'>) => `${c.number}/${c.level}`;
+
+/** The case and level an Escalate now button carries; a button without a level acts at any level. */
+export function parseEscalateValue(value: string): { number: string; level?: number } {
+  const [number = '', level] = value.split('/');
+  return level !== undefined && /^\d+$/.test(level) ? { number, level: Number(level) } : { number };
+}
+
 /** Who reads a message decides how much of the customer's phone they see. */
 export type Audience = 'public' | 'owner-or-manager';
 
@@ -511,7 +520,7 @@ function caseButtons(t: Translate, c: Case) {
     button(ids.changeClass, t('button.changeClass')),
     button(ids.reassign, t('button.reassign')),
     button(ids.resolve, t('button.resolve')),
-    button(ids.escalate, t('button.escalate'), 'danger'),
+    { ...button(ids.escalate, t('button.escalate'), 'danger'), value: escalateValue(c) },
   ];
 }
 

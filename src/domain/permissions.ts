@@ -20,7 +20,8 @@ export type Refusal =
   | 'refusal.awaiting_approval'
   | 'refusal.gm_only'
   | 'refusal.nothing_to_approve'
-  | 'refusal.too_far';
+  | 'refusal.too_far'
+  | 'refusal.already_escalated';
 
 /** What a person can do to a case, from a button or a form. */
 export type CaseAction =

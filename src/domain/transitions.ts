@@ -128,12 +128,16 @@ export function extend(
   };
 }
 
-/** Someone on the ladder takes the case one rung up now, without waiting for a deadline. */
-export function escalate(c: Case, actor: string, now: Date): Transition {
+/**
+ * Someone on the ladder takes the case one rung up now, without waiting for a deadline. Pressed at a level the
+ * case has left (a second press at once, a retry), it does nothing: one press climbs one rung.
+ */
+export function escalate(c: Case, actor: string, now: Date, pressedAtLevel?: number): Transition {
   const refused = refusalOf('escalate', c, actor);
   const rung = c.level + 1;
   const to = c.ladder[rung];
   if (refused || !to) return refuse(refused ?? 'refusal.top_of_ladder');
+  if (pressedAtLevel !== undefined && pressedAtLevel !== c.level) return refuse('refusal.already_escalated');
   return {
     kind: 'ok',
     case: {

@@ -157,6 +157,7 @@ export const en = {
   'refusal.already_acknowledged': 'This case is already acknowledged.',
   'refusal.already_resolved': 'This case is already resolved.',
   'refusal.top_of_ladder': 'This case is already with the general manager.',
+  'refusal.already_escalated': 'This case has been escalated since this button was shown: nothing more was done.',
   'refusal.too_many_lookups':
     'You have looked up many cases in the last minute. Please wait a minute and try again.',
   'refusal.not_found': 'There is no case {number}.',

@@ -153,6 +153,7 @@ export const zhCN: Record<MessageKey, string> = {
   'refusal.already_acknowledged': '本案已确认受理。',
   'refusal.already_resolved': '本案已处理完毕。',
   'refusal.top_of_ladder': '本案已升级至总经理。',
+  'refusal.already_escalated': '此按钮显示之后本案已经升级，这次未再升级。',
   'refusal.too_many_lookups': '您在一分钟内查询次数过多,请稍后再试。',
   'refusal.not_found': '没有编号为 {number} 的投诉案件。',
   'refusal.not_involved': '只有本案责任人及其上级经理可以在此查看本案。',
