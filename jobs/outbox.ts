@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { CaseStore, Chat, MessageRef, Notice } from '../src/app/ports.js';
 import { isMessageKey } from '../src/chat/i18n.js';
 import type { ChatTransport } from '../src/chat/slack-chat.js';
-import type { Case, TimelineEntry } from '../src/domain/case.js';
+import type { Case, DeadlineKind, TimelineEntry } from '../src/domain/case.js';
 import type { Statistics } from '../src/domain/statistics.js';
 import { recipients } from '../src/domain/visibility.js';
 import type { Log } from '../src/log.js';
@@ -20,7 +20,11 @@ export interface Pace {
 
 const messageRef = z.object({ channel: z.string(), ts: z.string() });
 const notice = z.union([
-  z.object({ kind: z.enum(['assigned', 'major', 'escalated', 'registered', 'approval_rejected']) }),
+  z.object({ kind: z.enum(['assigned', 'major', 'registered', 'approval_rejected']) }),
+  z.object({
+    kind: z.literal('escalated'),
+    deadline: z.enum(['acknowledge', 'callback', 'resolve']).optional(),
+  }),
   z.object({ kind: z.literal('approval'), amount: z.number() }),
   z.object({ kind: z.enum(['warned', 'nudged']), deadline: z.enum(['acknowledge', 'callback', 'resolve']) }),
   z.object({ kind: z.literal('batch'), numbers: z.array(z.string()) }),
@@ -60,6 +64,23 @@ const KEYS_TTL_S = 3600;
 /** How long one delivery may hold a mailbox; it sends one message at a time, each well within it. */
 const LOCK_MS = 10_000;
 
+/** Between a gathered case's number and the deadline that brought it up. */
+const GATHERED_SEPARATOR = '/';
+
+/** The gathered escalations of a digest: each case once, in the order it first came, with what it reached. */
+function digestEntries(items: string[]): { number: string; deadlines: DeadlineKind[] }[] {
+  const entries = new Map<string, DeadlineKind[]>();
+  for (const item of items) {
+    const [number = '', deadline = ''] = item.split(GATHERED_SEPARATOR);
+    const reached = entries.get(number) ?? [];
+    if (isDeadlineKind(deadline) && !reached.includes(deadline)) reached.push(deadline);
+    entries.set(number, reached);
+  }
+  return [...entries].map(([number, deadlines]) => ({ number, deadlines }));
+}
+
+const isDeadlineKind = (s: string): s is DeadlineKind => ['acknowledge', 'callback', 'resolve'].includes(s);
+
 /** Where a case's messages wait, in order; a person's digests wait in a mailbox of their own. */
 const mailboxOfCase = (number: string) => number;
 const mailboxOfPerson = (user: string) => `@${user}`;
@@ -88,12 +109,17 @@ export function outboxChat(queue: Queue, redis: Redis, prefix: string, digestWin
     await append(k.mailbox(mailbox), mailbox, key, JSON.stringify(m));
     await queue.add('deliver', { mailbox });
   }
-  async function gather(to: string, c: Case, key: string): Promise<void> {
-    await append(k.gathered(to), mailboxOfCase(c.number), key, c.number);
-    // The first escalation of a window opens it; the digest leaves when it closes.
+  /**
+   * The first escalation to a person leaves at once and opens a window; those that follow within it are gathered,
+   * and leave as one digest when it closes.
+   */
+  async function gather(to: string, n: Notice, c: Case, key: string): Promise<void> {
     if (await redis.set(k.gathering(to), '1', 'PX', digestWindowMs, 'NX')) {
       await queue.add('digest', { to }, { delay: digestWindowMs, jobId: `digest.${to}.${Date.now()}` });
+      return put(mailboxOfCase(c.number), { kind: 'notice', to, notice: n, key }, key);
     }
+    const deadline = n.kind === 'escalated' ? (n.deadline ?? '') : '';
+    await append(k.gathered(to), mailboxOfCase(c.number), key, `${c.number}${GATHERED_SEPARATOR}${deadline}`);
   }
   return {
     // The deliverer posts a card only to a case that has none: a second card message sends nothing.
@@ -102,7 +128,7 @@ export function outboxChat(queue: Queue, redis: Redis, prefix: string, digestWin
     notify: async (to, n: Notice, c, key, options) => {
       // The last guard of 回避: whoever asked, the person complained about is sent nothing of the case.
       if (recipients(c, [to]).length === 0) return;
-      if (options?.gather && digestWindowMs > 0) return gather(to, c, key);
+      if (options?.gather && digestWindowMs > 0) return gather(to, n, c, key);
       return put(mailboxOfCase(c.number), { kind: 'notice', to, notice: n, key }, key);
     },
     report: (to, report, key) => put(mailboxOfPerson(to), { kind: 'report', to, ...report }, key),
@@ -172,9 +198,14 @@ export const deliverJob = (deps: DeliverDeps) => {
 
   async function send(m: Message, c: Case | null): Promise<void> {
     if (m.kind === 'digest') {
-      const listed = await cases(m.numbers);
-      if (listed.length === 1 && listed[0]) await transport.notify(m.to, { kind: 'escalated' }, listed[0]);
-      else if (listed.length > 1) await transport.digest(m.to, listed);
+      const entries = digestEntries(m.numbers);
+      const listed = await cases(entries.map((e) => e.number));
+      const reached = new Map(entries.map((e) => [e.number, e.deadlines]));
+      const [only] = listed;
+      if (listed.length === 1 && only) {
+        const [deadline] = reached.get(only.number) ?? [];
+        await transport.notify(m.to, { kind: 'escalated', ...(deadline ? { deadline } : {}) }, only);
+      } else if (listed.length > 1) await transport.digest(m.to, listed, reached);
       return;
     }
     if (m.kind === 'daily') return transport.overdueList(m.to, await cases(m.numbers));
@@ -202,7 +233,13 @@ export const deliverJob = (deps: DeliverDeps) => {
   async function recordUndelivered(m: Message, c: Case | null, error: WebAPIPlatformError): Promise<void> {
     const to = recipientOf(m);
     if (!to) return;
-    const numbers = c ? [c.number] : m.kind === 'digest' || m.kind === 'daily' ? m.numbers : [];
+    const numbers = c
+      ? [c.number]
+      : m.kind === 'digest'
+        ? digestEntries(m.numbers).map((e) => e.number)
+        : m.kind === 'daily'
+          ? m.numbers
+          : [];
     const what = m.kind === 'notice' ? (m.key ?? m.notice.kind) : `${m.kind}.${deps.clock.now().getTime()}`;
     for (const number of numbers) {
       const entry: TimelineEntry & { key: string } = {

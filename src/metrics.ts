@@ -173,8 +173,8 @@ export function createMetrics(deps: { store: CaseStore; redis: Redis; queue: Que
           await transport.notify(to, notice, c);
           count(to, notice, c);
         },
-        async digest(to, cases) {
-          await transport.digest(to, cases);
+        async digest(to, cases, reached) {
+          await transport.digest(to, cases, reached);
           for (const c of cases) count(to, { kind: 'escalated' }, c);
         },
       };

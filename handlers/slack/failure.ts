@@ -22,7 +22,11 @@ const person = z.union([
       channel: z.object({ id: z.string() }).optional(),
       actions: z.array(z.object({ value: z.string().optional() })),
     })
-    .transform((b) => ({ user: b.user.id, channel: b.channel?.id, number: b.actions[0]?.value?.split('/')[0] })),
+    .transform((b) => ({
+      user: b.user.id,
+      channel: b.channel?.id,
+      number: b.actions[0]?.value?.split('/')[0],
+    })),
   // A form: the case and the message its button was in are in the metadata.
   z
     .object({ user: z.object({ id: z.string() }), view: z.object({ private_metadata: z.string() }) })

@@ -9,7 +9,12 @@ import { type Outcome, transact } from './transact.js';
  */
 export const escalateCase =
   ({ store, chat, clock }: Omit<CaseActionDeps, 'timers'>) =>
-  async (number: string, actor: string, pressedIn?: MessageRef, pressedAtLevel?: number): Promise<Outcome> => {
+  async (
+    number: string,
+    actor: string,
+    pressedIn?: MessageRef,
+    pressedAtLevel?: number,
+  ): Promise<Outcome> => {
     const outcome = await transact(store, number, (c) => escalate(c, actor, clock.now(), pressedAtLevel));
     if (outcome.kind !== 'ok') return outcome;
     const { to, key } = outcome.case.timeline.at(-1) ?? {};

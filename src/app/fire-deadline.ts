@@ -25,7 +25,9 @@ export const fireDeadline =
     if (decision.kind === 'stale') return null;
     for (const step of decision.due) {
       const notice: Notice =
-        step.type === 'escalated' ? { kind: 'escalated' } : { kind: step.type, deadline: timer.kind };
+        step.type === 'escalated'
+          ? { kind: 'escalated', deadline: timer.kind }
+          : { kind: step.type, deadline: timer.kind };
       // Escalations from timers are gathered: a manager reached by a storm of breaches gets one digest.
       const send = (key: string) =>
         chat.notify(step.to, notice, c, key, { gather: step.type === 'escalated' });

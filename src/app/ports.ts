@@ -47,7 +47,9 @@ export interface CaseStore {
 
 /** Why a person gets a direct message about a case. */
 export type Notice =
-  | { kind: 'assigned' | 'major' | 'escalated' | 'registered' | 'approval_rejected' }
+  | { kind: 'assigned' | 'major' | 'registered' | 'approval_rejected' }
+  /** With the deadline whose breach brought the case up, when a deadline did. */
+  | { kind: 'escalated'; deadline?: DeadlineKind }
   | { kind: 'approval'; amount: number }
   | { kind: 'warned' | 'nudged'; deadline: DeadlineKind }
   | { kind: 'batch'; numbers: string[] };

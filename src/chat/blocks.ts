@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { Notice } from '../app/ports.js';
-import type { Case, Deadline } from '../domain/case.js';
+import type { Case, Deadline, DeadlineKind } from '../domain/case.js';
 import { isMajor, RESOLUTION_ACTIONS } from '../domain/case.js';
 import { INTAKE_CHANNELS, SUMMARY_MAX } from '../domain/complaint.js';
 import { maskPhone } from '../domain/phone.js';
@@ -109,14 +109,6 @@ export function slackDate(at: Date, timezone: string): string {
     timeStyle: 'short',
   }).format(at);
   return `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${fallback}>`;
-}
-
-const ENGLISH_SUFFIXES: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
-
-/** `2nd` in English; the plain number where the sentence itself says which (第2次). */
-function ordinal(locale: Locale, n: number): string {
-  if (locale !== 'en') return String(n);
-  return `${n}${ENGLISH_SUFFIXES[new Intl.PluralRules('en', { type: 'ordinal' }).select(n)] ?? 'th'}`;
 }
 
 /** The registration form (投诉登记表), opened by `/complaint`. */
@@ -453,8 +445,7 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
     blocks.splice(2, 0, { type: 'context', elements: [{ type: 'mrkdwn', text }] });
   }
   if (c.repeat) {
-    const count = ordinal(policy.locale, c.repeat.count);
-    const text = `↩ ${t('card.repeat', { count, number: c.repeat.of })}`;
+    const text = `↩ ${t('card.repeat', { count: c.repeat.count, number: c.repeat.of })}`;
     blocks.splice(2, 0, { type: 'context', elements: [{ type: 'mrkdwn', text }] });
   }
   if (c.resolution) {
@@ -531,11 +522,23 @@ const MESSAGE_BLOCKS = 50;
 /** Cases a list shows in one message, each a section, well within Slack's 50 blocks a message. */
 export const LIST_MAX = 40;
 
+/** Which deadlines of a case breached for the reader of a digest. */
+function reachedText(t: Translate, deadlines: DeadlineKind[]): string {
+  if (deadlines.length === 0) return t('digest.escalated');
+  return t('digest.overdue', {
+    deadlines: deadlines.map((d) => t(`deadline.${d}`)).join(t('list.separator')),
+  });
+}
+
 /**
  * A digest: one line and one button per case, in groups of 25, as many groups as Slack's 50 blocks a message
  * hold; past them, how many more there are (`/complaint list` shows them all).
  */
-export function digestBlocks(t: Translate, cases: Case[]): { text: string; blocks: KnownBlock[] } {
+export function digestBlocks(
+  t: Translate,
+  cases: Case[],
+  reached: Map<string, DeadlineKind[]> = new Map(),
+): { text: string; blocks: KnownBlock[] } {
   const text = t('notice.digest', { count: cases.length });
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: `*${text}*` } }];
   let shown = 0;
@@ -544,6 +547,7 @@ export function digestBlocks(t: Translate, cases: Case[]): { text: string; block
     const lines = group.map((c) =>
       t('digest.line', {
         number: c.number,
+        reached: reachedText(t, reached.get(c.number) ?? []),
         category: fitted(categoryName(t, c.category), 100),
         owner: c.owner,
         summary: fitted(c.summary, 60),

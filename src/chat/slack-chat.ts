@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { MessageRef, Notice } from '../app/ports.js';
-import type { Case, TimelineEntry } from '../domain/case.js';
+import type { Case, DeadlineKind, TimelineEntry } from '../domain/case.js';
 import type { Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
 import type { Statistics } from '../domain/statistics.js';
@@ -17,7 +17,7 @@ export interface ChatTransport {
   updateMessage(c: Case, message: MessageRef): Promise<void>;
   notify(to: string, notice: Notice, c: Case): Promise<void>;
   /** One message listing many cases escalated to one person, each with a button. */
-  digest(to: string, cases: Case[]): Promise<void>;
+  digest(to: string, cases: Case[], reached?: Map<string, DeadlineKind[]>): Promise<void>;
   /** Tells the card's thread of one thing that happened to the case. */
   threadEntry(c: Case, entry: TimelineEntry): Promise<void>;
   /** A manager's list of their cases unresolved for more than a day. */
@@ -73,8 +73,8 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
       await client.chat.postMessage({ channel: to, ...reportBlocks(t, policy, kind, period, stats) });
     },
 
-    async digest(to, cases) {
-      await client.chat.postMessage({ channel: to, ...digestBlocks(t, cases) });
+    async digest(to, cases, reached) {
+      await client.chat.postMessage({ channel: to, ...digestBlocks(t, cases, reached) });
     },
   };
 }

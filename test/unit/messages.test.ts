@@ -3,7 +3,9 @@ import { categoryName } from '../../src/chat/blocks.js';
 import { catalogs, translator } from '../../src/chat/i18n.js';
 import { DEFAULT_CATEGORIES } from '../../src/domain/policy.js';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The names a message fills in: `{name}`, or the counted `{name, plural, …}` of ICU MessageFormat. */
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 describe('message catalogs', () => {
   const [en, zh] = [catalogs.en, catalogs['zh-CN']];
@@ -31,5 +33,16 @@ describe('message catalogs', () => {
     expect(translator('zh-CN')('notice.escalated', { number: '202611-0007' })).toBe(
       '投诉案件 202611-0007 已升级至您。',
     );
+  });
+
+  it('say counts by each language’s plural rules', () => {
+    const en = translator('en');
+    expect(en('notice.digest', { count: 1 })).toBe(
+      '1 complaint has been escalated to you in the last few minutes.',
+    );
+    expect(en('notice.digest', { count: 2 })).toBe(
+      '2 complaints have been escalated to you in the last few minutes.',
+    );
+    expect(translator('zh-CN')('notice.digest', { count: 1 })).toBe('最近几分钟内有 1 件投诉案件升级至您。');
   });
 });

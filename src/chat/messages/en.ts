@@ -109,7 +109,8 @@ export const en = {
   'card.deadlines': 'Deadlines',
   'card.resolution': 'Resolution',
   'card.pendingApproval': 'Waiting for the general manager to approve a compensation of {amount}',
-  'card.repeat': '{count} complaint from this customer, see {number}',
+  'card.repeat':
+    '{count, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} complaint from this customer, see {number}',
   'card.batch': 'Batch complaint about {item} (batch {numbers})',
   'card.rootCause': 'Root cause and corrective action',
   'card.verdict': 'Customer verdict',
@@ -140,7 +141,8 @@ export const en = {
   'button.reject': 'Reject',
   'notice.assigned': 'New complaint {number} for you. Please acknowledge it.',
   'notice.major': 'Major complaint {number}: for your information.',
-  'notice.batch': 'Batch complaint: {count} customers report the same problem with {item} ({numbers}).',
+  'notice.batch':
+    'Batch complaint: {count, plural, one {# customer reports} other {# customers report}} the same problem with {item} ({numbers}).',
   'notice.approval': 'Compensation of {amount} in {number} needs your approval.',
   'notice.approval_rejected':
     'The general manager rejected the compensation in {number}: resolve it another way.',
@@ -148,8 +150,12 @@ export const en = {
   'notice.nudged': '{deadline} for {number} is due now.',
   'notice.escalated': 'Complaint {number} has been escalated to you.',
   'notice.registered': 'Your complaint is registered as {number}.',
-  'notice.digest': '{count} complaints have been escalated to you in the last few minutes.',
-  'digest.line': '*{number}* · {category} · owner <@{owner}> · {summary}',
+  'notice.digest':
+    '{count, plural, one {# complaint has} other {# complaints have}} been escalated to you in the last few minutes.',
+  'list.separator': ', ',
+  'digest.line': '*{number}* · {reached} · {category} · owner <@{owner}> · {summary}',
+  'digest.overdue': '{deadlines} overdue',
+  'digest.escalated': 'escalated',
   'button.show': 'Show {number}',
   'refusal.not_owner': 'Only the owner of this case, <@{owner}>, can do this.',
   'refusal.not_owner_or_manager': 'Only the owner of this case or a manager on its ladder can do this.',
@@ -157,7 +163,8 @@ export const en = {
   'refusal.already_acknowledged': 'This case is already acknowledged.',
   'refusal.already_resolved': 'This case is already resolved.',
   'refusal.top_of_ladder': 'This case is already with the general manager.',
-  'refusal.already_escalated': 'This case has been escalated since this button was shown: nothing more was done.',
+  'refusal.already_escalated':
+    'This case has been escalated since this button was shown: nothing more was done.',
   'refusal.too_many_lookups':
     'You have looked up many cases in the last minute. Please wait a minute and try again.',
   'refusal.not_found': 'There is no case {number}.',
@@ -187,7 +194,7 @@ export const en = {
   'report.total': 'Complaints registered: *{count}*',
   'report.met': 'Deadlines kept as first promised: *{percent}* ({met} of {judged})',
   'report.met.none': 'Deadlines kept as first promised: none due yet',
-  'report.satisfaction': 'Average satisfaction: *{average}* of 5 ({count} answers)',
+  'report.satisfaction': 'Average satisfaction: *{average}* of 5 ({count, plural, one {# answer} other {# answers}})',
   'report.byCategory': 'By category',
   'report.byClass': 'By class',
   'report.byDepartment': 'By department',
