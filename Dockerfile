@@ -14,6 +14,9 @@ RUN npm run build
 # Run: production dependencies and the compiled code only, as the unprivileged `node` user.
 FROM node:20-slim
 ENV NODE_ENV=production
+# The report charts are drawn in the worker and need fonts with Chinese glyphs.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

@@ -43,12 +43,14 @@ const message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('notice'), to: z.string(), notice, key: z.string().optional() }),
   z.object({ kind: z.literal('digest'), to: z.string(), numbers: z.array(z.string()) }),
   z.object({ kind: z.literal('daily'), to: z.string(), numbers: z.array(z.string()) }),
+  /** The statistics as a message, and then as a chart: two calls, each sent once. */
   z.object({
-    kind: z.literal('report'),
+    kind: z.enum(['report', 'chart']),
     to: z.string(),
     report: z.enum(['weekly', 'monthly']),
     period: z.object({ from: z.coerce.date(), to: z.coerce.date() }),
     stats: z.custom<Statistics>((v) => typeof v === 'object' && v !== null),
+    trend: z.array(z.object({ from: z.coerce.date(), judged: z.number(), met: z.number() })),
   }),
 ]);
 type Message = z.infer<typeof message>;
@@ -131,7 +133,10 @@ export function outboxChat(queue: Queue, redis: Redis, prefix: string, digestWin
       if (options?.gather && digestWindowMs > 0) return gather(to, n, c, key);
       return put(mailboxOfCase(c.number), { kind: 'notice', to, notice: n, key }, key);
     },
-    report: (to, report, key) => put(mailboxOfPerson(to), { kind: 'report', to, ...report }, key),
+    async report(to, report, key) {
+      await put(mailboxOfPerson(to), { kind: 'report', to, ...report }, key);
+      await put(mailboxOfPerson(to), { kind: 'chart', to, ...report }, `${key}.chart`);
+    },
     overdueList: (to, cases, key) =>
       put(mailboxOfPerson(to), { kind: 'daily', to, numbers: cases.map((c) => c.number) }, key),
   };
@@ -210,6 +215,7 @@ export const deliverJob = (deps: DeliverDeps) => {
     }
     if (m.kind === 'daily') return transport.overdueList(m.to, await cases(m.numbers));
     if (m.kind === 'report') return transport.report(m.to, m.report, m.period, m.stats);
+    if (m.kind === 'chart') return transport.chart(m.to, m);
     if (!c) return;
     if (m.kind === 'card' && !c.card) await store.setCard(c.number, await transport.postCard(c));
     if (m.kind === 'update-card') await transport.updateCard(c);

@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { CaseStore, Chat } from '../src/app/ports.js';
+import type { CaseStore, Chat, Report } from '../src/app/ports.js';
 import type { Policy } from '../src/domain/policy.js';
 import { previousPeriod, type ReportKind } from '../src/domain/report-period.js';
 import { readerOf } from '../src/domain/visibility.js';
@@ -38,8 +38,33 @@ export const reportJob =
     const period = previousPeriod(kind, current ? ahead : now, policy.timezone);
     const stats = await store.statistics(period.from, period.to, now, policy.gm);
     const key = `report.${kind}.${period.from.toISOString()}${current ? `.at${now.getTime()}` : ''}`;
-    await chat.report(policy.gm, { report: kind, period, stats }, key);
+    const trend = await weeklyTrend(store, period.to, now, policy);
+    await chat.report(policy.gm, { report: kind, period, stats, trend }, key);
   };
+
+/** Weeks the chart shows the deadlines kept of. */
+const TREND_WEEKS = 8;
+
+/** The deadlines due and kept in each of the weeks before `until`, oldest first, judged at `now`. */
+async function weeklyTrend(
+  store: CaseStore,
+  until: Date,
+  now: Date,
+  policy: Policy,
+): Promise<Report['trend']> {
+  const weeks = Array.from({ length: TREND_WEEKS }, (_, i) =>
+    previousPeriod(
+      'weekly',
+      DateTime.fromJSDate(until)
+        .minus({ weeks: TREND_WEEKS - 1 - i })
+        .toJSDate(),
+      policy.timezone,
+    ),
+  );
+  return Promise.all(
+    weeks.map(async (w) => ({ from: w.from, ...(await store.statistics(w.from, w.to, now)).deadlines })),
+  );
+}
 
 /** A day, the time after which the documents want a manager to look at an unresolved case (超过一天). */
 const DAY_MS = 86_400_000;

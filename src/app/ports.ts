@@ -80,6 +80,8 @@ export interface Report {
   report: ReportKind;
   period: { from: Date; to: Date };
   stats: Statistics;
+  /** The deadlines due and kept in each of the last weeks, oldest first, for the chart. */
+  trend: { from: Date; judged: number; met: number }[];
 }
 
 /** Wake-up calls for deadlines. The store stays the truth; a timer only says "look again at this case". */

@@ -1,12 +1,14 @@
 import type { WebClient } from '@slack/web-api';
-import type { MessageRef, Notice } from '../app/ports.js';
+import type { MessageRef, Notice, Report } from '../app/ports.js';
 import type { Case, DeadlineKind, TimelineEntry } from '../domain/case.js';
+import { showPhone } from '../domain/phone.js';
 import type { Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
 import type { Statistics } from '../domain/statistics.js';
 import { caseBlocks, caseListBlocks, digestBlocks, noticeBlocks, reportBlocks } from './blocks.js';
 import { isMessageKey, translator } from './i18n.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { renderChart, reportChartSpec } from './report-chart.js';
 
 /** What goes over the wire to Slack; the outbox decides when. */
 export interface ChatTransport {
@@ -24,6 +26,8 @@ export interface ChatTransport {
   overdueList(to: string, cases: Case[]): Promise<void>;
   /** The statistics of a period. */
   report(to: string, kind: ReportKind, period: { from: Date; to: Date }, stats: Statistics): Promise<void>;
+  /** The statistics of a period as a chart (PNG), uploaded to the person. */
+  chart(to: string, report: Report): Promise<void>;
 }
 
 /** Messages on Slack's Web API. */
@@ -65,8 +69,20 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
 
     async overdueList(to, cases) {
       const title = t('report.daily', { count: cases.length });
-      const blocks = caseListBlocks(t, title, cases, (c) => c.customer.phone);
+      const blocks = caseListBlocks(t, title, cases, (c) => showPhone(c.customer.phone, policy.country));
       await client.chat.postMessage({ channel: to, text: title, blocks });
+    },
+
+    async chart(to, report) {
+      const png = await renderChart(reportChartSpec(t, policy, report));
+      const direct = await client.conversations.open({ users: to });
+      const from = report.period.from.toISOString().slice(0, 10);
+      await client.files.uploadV2({
+        channel_id: direct.channel?.id ?? to,
+        filename: `complaints-${report.report}-${from}.png`,
+        title: t('chart.title'),
+        file: png,
+      });
     },
 
     async report(to, kind, period, stats) {

@@ -63,6 +63,14 @@ describe('a report job that runs twice', () => {
     await run(monday + 7 * 86_400_000); // the week after: its report leaves after any of the first week's
     await h.slack.waitFor((c) => c.args.channel === people.gm && isReport(c.args.text), 2);
     const reports = h.slack.calls.filter((c) => c.args.channel === people.gm && isReport(c.args.text));
+    // Each report carries its chart, uploaded once, as a PNG, to the GM.
+    await h.slack.waitFor((c) => c.method === 'files.completeUploadExternal', 2);
+    expect(h.slack.callsTo('files.completeUploadExternal')).toHaveLength(2);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(h.slack.uploads.map((u) => u.body.includes(png))).toEqual([true, true]);
+    expect(JSON.stringify(h.slack.callsTo('files.completeUploadExternal')[0]?.args)).toContain(
+      `D${people.gm.slice(1)}`,
+    );
     expect(reports.map((c) => String(c.args.text))).toEqual([
       'Weekly complaint statistics, 2026-11-16 to 2026-11-22',
       'Weekly complaint statistics, 2026-11-23 to 2026-11-29',
