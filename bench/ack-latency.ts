@@ -17,10 +17,12 @@ import {
   viewSubmission,
 } from '../test/support/slack-requests.js';
 import { benchConfig, storeCases } from './setup.js';
-import { openLoop, printLatencies, row } from './support.js';
+import { openLoop, printLatencies, printRounds, row } from './support.js';
 
 const RATE = 100;
 const REQUESTS = 1000;
+/** Rounds of baseline then Redress, alternating, within one run. */
+const ROUNDS = 5;
 
 const post = (port: number, body: string) =>
   fetch(`http://127.0.0.1:${port}/slack/events`, {
@@ -73,25 +75,27 @@ export async function ackLatency(): Promise<void> {
       ts: `${i}.000000`,
     });
 
-  const bareCommand = row(
-    'bare Bolt: /complaint',
-    await openLoop(RATE, REQUESTS, () => post(bare.port, command())),
+  const perRound = REQUESTS / ROUNDS;
+  await printRounds(
+    `Ack latency of /complaint at ${RATE} requests/s`,
+    ROUNDS,
+    { name: 'bare Bolt', run: () => openLoop(RATE, perRound, () => post(bare.port, command())) },
+    { name: 'Redress /complaint', run: () => openLoop(RATE, perRound, () => post(web.port ?? 0, command())) },
   );
-  const ourCommand = row(
-    'Redress: /complaint (then views.open)',
-    await openLoop(RATE, REQUESTS, () => post(web.port ?? 0, command())),
+  // Each round presses the buttons of cases of its own, so every press acknowledges a case.
+  const pressOf = (round: number) => (i: number) => press(round * perRound + i);
+  await printRounds(
+    `Ack latency of a button at ${RATE} requests/s`,
+    ROUNDS,
+    {
+      name: 'bare Bolt',
+      run: (round) => openLoop(RATE, perRound, (i) => post(bare.port, pressOf(round)(i))),
+    },
+    {
+      name: 'Redress Acknowledge button',
+      run: (round) => openLoop(RATE, perRound, (i) => post(web.port ?? 0, pressOf(round)(i))),
+    },
   );
-  printLatencies(`Ack latency of /complaint at ${RATE} requests/s`, bareCommand, [ourCommand]);
-
-  const bareButton = row(
-    'bare Bolt: Acknowledge button',
-    await openLoop(RATE, REQUESTS, (i) => post(bare.port, press(i))),
-  );
-  const ourButton = row(
-    'Redress: Acknowledge button (then store, timers, card)',
-    await openLoop(RATE, REQUESTS, (i) => post(web.port ?? 0, press(i))),
-  );
-  printLatencies(`Ack latency of a button at ${RATE} requests/s`, bareButton, [ourButton]);
 
   await web.stop();
   await bare.stop();

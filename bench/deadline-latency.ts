@@ -10,7 +10,7 @@ import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.js';
 import { testPolicy } from '../test/support/harness.js';
 import { startOwnRedis } from '../test/support/redis-server.js';
 import { benchConfig, scheduleTimers, storeCases } from './setup.js';
-import { printLatencies, row } from './support.js';
+import { printLatencies, type Row, row } from './support.js';
 
 const PROBES = 200;
 /** Probes fall due 10 ms apart, starting this long after they are set up. */
@@ -22,9 +22,15 @@ const dueTimes = () => {
 };
 
 /** Waits for one message per probe, whose text names it, and returns how late each arrived. */
-async function latencies(slack: FakeSlack, names: string[], due: number[], since: number): Promise<number[]> {
+async function latencies(
+  slack: FakeSlack,
+  names: string[],
+  due: number[],
+  since: number,
+  kind: RegExp = /probe|Reminder/,
+): Promise<number[]> {
   const calls = await slack.waitFor(
-    (c) => c.at >= since && c.method === 'chat.postMessage' && /probe|Reminder/.test(String(c.args.text)),
+    (c) => c.at >= since && c.method === 'chat.postMessage' && kind.test(String(c.args.text)),
     PROBES,
     120_000,
   );
@@ -66,9 +72,21 @@ async function bare(redisUrl: string, slack: FakeSlack, pending: number): Promis
   return result;
 }
 
-/** Redress: a deadline's warning, from its timer through the store and the outbox to Slack, among `pending` others. */
-async function redress(redisUrl: string, slack: FakeSlack, pending: number): Promise<number[]> {
-  const policy = testPolicy({ warnAt: 0.5 });
+/** What a probe measures: the owner's warning, or the manager's direct message one rung up. */
+type Path = 'warning' | 'escalation';
+const GRACE_MS = 1000;
+
+/**
+ * Redress: a deadline's warning (or its escalation to the manager), from its timer through the store and the
+ * outbox to Slack, among `pending` others.
+ */
+async function redress(
+  redisUrl: string,
+  slack: FakeSlack,
+  pending: number,
+  path: Path = 'warning',
+): Promise<number[]> {
+  const policy = testPolicy({ warnAt: 0.5, grace: GRACE_MS });
   const config = benchConfig(redisUrl, slack.url, policy);
   const store = caseStore(memoryCollections());
   // Every case has two timers (acknowledge, resolve), as the reconciler expects: half as many cases as timers.
@@ -85,7 +103,11 @@ async function redress(redisUrl: string, slack: FakeSlack, pending: number): Pro
     (i, draft) => {
       const owner = `U0P${i}`;
       const startAt = new Date();
-      const span = 2 * ((due[i] ?? 0) - startAt.getTime()); // warned at half of it: at due[i]
+      // Warned at half the span, at due[i]; or, for the escalation, due a grace before due[i].
+      const span =
+        path === 'warning'
+          ? 2 * ((due[i] ?? 0) - startAt.getTime())
+          : (due[i] ?? 0) - GRACE_MS - startAt.getTime();
       const acknowledge = {
         kind: 'acknowledge' as const,
         startAt,
@@ -93,7 +115,8 @@ async function redress(redisUrl: string, slack: FakeSlack, pending: number): Pro
         span,
         version: 1,
       };
-      return { ...draft, owner, ladder: [owner, ...draft.ladder.slice(1)], deadlines: [acknowledge] };
+      const ladder = path === 'warning' ? [owner, ...draft.ladder.slice(1)] : [owner, `U0M${i}`];
+      return { ...draft, owner, ladder, deadlines: [acknowledge] };
     },
     'probe',
   );
@@ -103,6 +126,7 @@ async function redress(redisUrl: string, slack: FakeSlack, pending: number): Pro
     probes.map((c) => `${c.number} `),
     due,
     since,
+    path === 'warning' ? /probe|Reminder/ : /escalated to you/,
   );
   await running.stop();
   return result;
@@ -123,8 +147,20 @@ export async function deadlineLatency(sizes: number[]): Promise<void> {
       `Redress deadline → outbox → Slack, ${pending} pending`,
       await redress(redis.url, slack, pending),
     );
+    const escalations: Row[] = [];
+    if (pending <= 10_000) {
+      await redis.admin.flushall();
+      await sleep(200);
+      escalations.push(
+        row(
+          `Redress deadline → manager's direct message, ${pending} pending`,
+          await redress(redis.url, slack, pending, 'escalation'),
+        ),
+      );
+    }
     printLatencies(`Deadline to message received, ${pending} pending timers (${PROBES} probes)`, baseline, [
       ours,
+      ...escalations,
     ]);
   }
   await slack.close();

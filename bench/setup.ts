@@ -40,6 +40,7 @@ export const complaint = {
   customerName: 'Bench',
   customerPhone: '13812345678',
   summary: 'A complaint made by the benchmark',
+  demand: 'A refund',
   category: 'delivery',
   class: 1 as const,
   channel: 'phone' as const,

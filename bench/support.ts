@@ -37,6 +37,38 @@ export function printLatencies(title: string, baseline: Row, rows: Row[]): void 
   }
 }
 
+/**
+ * Alternates the baseline and the measured run in rounds within one run, so that a neighbour's load falls on
+ * both alike, and prints each round's p99 ratio, their median and spread.
+ */
+export async function printRounds(
+  title: string,
+  rounds: number,
+  baseline: { name: string; run: (round: number) => Promise<number[]> },
+  measured: { name: string; run: (round: number) => Promise<number[]> },
+): Promise<void> {
+  const results: { baseline: Row; measured: Row }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    results.push({
+      baseline: row(baseline.name, await baseline.run(round)),
+      measured: row(measured.name, await measured.run(round)),
+    });
+  }
+  const ratios = results.map((r) => r.measured.p99 / r.baseline.p99);
+  console.log(`\n## ${title}\n`);
+  console.log('| round | baseline p50 | baseline p99 | Redress p50 | Redress p99 | p99 ÷ baseline p99 |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  results.forEach((r, i) => {
+    const cells = [r.baseline.p50, r.baseline.p99, r.measured.p50, r.measured.p99].map(ms);
+    console.log(`| ${i + 1} | ${cells.join(' | ')} | ${(ratios[i] ?? 0).toFixed(2)}× |`);
+  });
+  const median = percentile(ratios, 50);
+  console.log(
+    `\n${measured.name} against ${baseline.name}: median p99 ratio **${median.toFixed(2)}×** ` +
+      `(spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}× over ${rounds} rounds)`,
+  );
+}
+
 export function machine(): string {
   return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 }
