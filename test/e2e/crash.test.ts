@@ -74,5 +74,5 @@ describe('a worker killed mid-storm', () => {
     ]);
     const received = h.slack.calls.map(sent).filter((s) => s !== null);
     expect(received.sort()).toEqual(expected.sort());
-  });
+  }, 120_000); // two worker processes to start, 20 cases to carry up the ladder: a loaded machine takes a while
 });

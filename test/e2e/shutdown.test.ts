@@ -30,7 +30,15 @@ describe('npm start, stopped with SIGTERM', () => {
   it('finishes the message it is sending, then exits cleanly', async () => {
     slack = await startFakeSlack();
     const policyFile = join(mkdtempSync(join(tmpdir(), 'redress-')), 'policy.yaml');
-    const { deadlines: _ms, repeatWindow: _off, batch: _batch, ...policy } = testPolicy();
+    // What the test policy holds in milliseconds is left to the file's defaults, which are written in words.
+    const {
+      deadlines: _ms,
+      repeatWindow: _off,
+      batch: _batch,
+      retention: _kept,
+      maxExtension: _ahead,
+      ...policy
+    } = testPolicy();
     writeFileSync(policyFile, stringify(policy));
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'all'], {
       env: {
@@ -51,7 +59,8 @@ describe('npm start, stopped with SIGTERM', () => {
     stdout?.on('data', (chunk) => {
       output += String(chunk);
     });
-    const port = await new Promise<number>((resolve) => {
+    const port = await new Promise<number>((resolve, reject) => {
+      child?.once('exit', (code) => reject(new Error(`exited with ${code} before listening:\n${output}`)));
       stdout?.on('data', () => {
         const listening = /"port":(\d+),"socketMode":false,"msg":"web process listening"/.exec(output);
         if (listening) resolve(Number(listening[1]));
