@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { formKeyOf } from '../handlers/slack/metadata.js';
 import { announceCaseJob, followRejectionJob } from '../jobs/announce-case.js';
 import { deadlineJob } from '../jobs/deadline.js';
 import { intakeJob } from '../jobs/intake.js';
@@ -7,9 +8,9 @@ import { DEFAULT_LOOKUPS_PER_MINUTE, redisLookupLimit } from '../jobs/lookup-lim
 import { deliverJob, digestJob, outboxChat } from '../jobs/outbox.js';
 import { createQueue, queueJobs, queueTimers } from '../jobs/queue.js';
 import { reconcileJob, watchdogJob } from '../jobs/reconcile.js';
-import { redisRequests } from '../jobs/requests-seen.js';
 import { checkRedisSettings } from '../jobs/redis-settings.js';
 import { dailyReportJob, reportJob } from '../jobs/report.js';
+import { redisRequests } from '../jobs/requests-seen.js';
 import { retentionJob } from '../jobs/retention.js';
 import { keepSchedulers } from '../jobs/schedulers.js';
 import { startWorker } from '../jobs/worker.js';
@@ -179,6 +180,7 @@ export async function startRedress(
               env.LOOKUPS_PER_MINUTE ?? DEFAULT_LOOKUPS_PER_MINUTE,
             ),
             requests: redisRequests(redis, env.REDIS_PREFIX),
+            formKey: formKeyOf(env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN ?? env.SLACK_BOT_TOKEN),
             registerComplaint: registerComplaint({ open, jobs }),
             acknowledgeCase: acknowledgeCase(actions),
             resolveCase: resolveCase({ ...actions, policy }),

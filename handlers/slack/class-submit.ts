@@ -8,9 +8,9 @@ const form = z.object({
 });
 
 /** The class form was submitted: the case is reclassified and its deadlines planned for the new class. */
-export const classSubmit = ({ t, changeClass }: SlackDeps) =>
+export const classSubmit = ({ changeClass, ...deps }: SlackDeps) =>
   caseForm(
-    t,
+    deps,
     form,
     (view) => ({
       class: inputValue(view.state.values, 'class'),

@@ -22,6 +22,8 @@ export interface SlackDeps {
   store: CaseStore;
   lookups: LookupLimit;
   requests: Requests;
+  /** Seals the message a form's button was in into the form's metadata (see metadata.ts). */
+  formKey: Buffer;
   registerComplaint: ReturnType<typeof registerComplaint>;
   acknowledgeCase: ReturnType<typeof acknowledgeCase>;
   resolveCase: ReturnType<typeof resolveCase>;

@@ -21,9 +21,9 @@ const formOf = (maxExtension: number) =>
   });
 
 /** The need-more-time form was submitted: the case's deadlines move to the new promise. */
-export const extendSubmit = ({ t, policy, extendCase }: SlackDeps) =>
+export const extendSubmit = ({ policy, extendCase, ...deps }: SlackDeps) =>
   caseForm(
-    t,
+    deps,
     formOf(policy.maxExtension),
     (view) => ({
       promisedAt: inputValue(view.state.values, 'promisedAt'),

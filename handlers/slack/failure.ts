@@ -7,11 +7,14 @@ import type { Log } from '../../src/log.js';
 
 /** Bolt's context key under which the time a request came in is kept. */
 const RECEIVED_AT = 'receivedAt';
+/** Bolt's context key under which the request's acknowledgement is kept, for a handler that failed before it. */
+const ACK = 'ackRequest';
 
 /** Global middleware: notes when the request came in, so a failure can tell what it changed since. */
-export const noteReceived: Middleware<AnyMiddlewareArgs> = async ({ context, next }) => {
-  context[RECEIVED_AT] = Date.now();
-  await next();
+export const noteReceived: Middleware<AnyMiddlewareArgs> = async (args) => {
+  args.context[RECEIVED_AT] = Date.now();
+  if ('ack' in args) args.context[ACK] = args.ack;
+  await args.next();
 };
 
 const person = z.union([
@@ -62,6 +65,9 @@ export const tellFailure =
   ({ client, store, t, log }: { client: WebClient; store: CaseStore; t: Translate; log: Log }) =>
   async ({ error, body, context }: { error: CodedError; body: unknown; context: Context }) => {
     log.error({ err: error.original ?? error }, 'slack handler failed');
+    // A handler that failed before acknowledging: Slack gets its answer now, not a timeout (a second one throws).
+    const ack = context[ACK];
+    if (typeof ack === 'function') await Promise.resolve(ack()).catch(() => {});
     const who = person.safeParse(body);
     if (!who.success) return;
     const { user, channel, number } = who.data;

@@ -1,12 +1,15 @@
-import type { SlackViewMiddlewareArgs, ViewStateValue, ViewSubmitAction } from '@slack/bolt';
+import type { Logger, SlackViewMiddlewareArgs, ViewStateValue, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import type { MessageRef } from '../../src/app/ports.js';
+import type { CaseStore, MessageRef } from '../../src/app/ports.js';
 import type { Outcome } from '../../src/app/transact.js';
 import { ids } from '../../src/chat/blocks.js';
 import { isMessageKey, type Translate } from '../../src/chat/i18n.js';
+import type { Case } from '../../src/domain/case.js';
 import { SUMMARY_MAX } from '../../src/domain/complaint.js';
 import { visibleOrEmpty } from '../../src/domain/text.js';
+import { openMetadata } from './metadata.js';
+import { answerNotUnderstood } from './not-understood.js';
 import { explainRefusal } from './reply.js';
 
 type Values = Record<string, Record<string, ViewStateValue>>;
@@ -48,27 +51,53 @@ export const requiredText = z
   .min(1, 'error.required')
   .max(SUMMARY_MAX, 'error.summary_too_long');
 
-export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & { client: WebClient };
+export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & { client: WebClient; logger: Logger };
+
+/** What a case form needs besides its own use case: the words, the store, the key its metadata is sealed with. */
+export interface CaseFormDeps {
+  t: Translate;
+  store: CaseStore;
+  formKey: Buffer;
+}
 
 /**
  * A submitted case form: field errors go back onto the form; a valid one is acked, run, and a refusal explained
- * to the person privately, where they pressed the button.
+ * to the person privately, where they pressed the button. A schema that depends on the case (a contact is not
+ * before the case existed) is given the case as stored; metadata that cannot be read is answered as not understood.
  */
 export const caseForm =
   <T>(
-    t: Translate,
-    schema: z.ZodType<T>,
+    { t, store, formKey }: CaseFormDeps,
+    schema: z.ZodType<T> | ((c: Case) => z.ZodType<T>),
     read: (view: ViewArgs['view']) => unknown,
     act: (number: string, actor: string, form: T, pressedIn?: MessageRef) => Promise<Outcome>,
   ) =>
-  async ({ ack, body, view, client }: ViewArgs) => {
-    const parsed = schema.safeParse(read(view));
+  async ({ ack, body, view, client, logger }: ViewArgs) => {
+    const metadata = openMetadata(formKey, view.private_metadata);
+    if (!metadata) {
+      await ack();
+      await answerNotUnderstood({ client, t, logger }, body, `${view.callback_id} (private_metadata)`);
+      return;
+    }
+    const { number, pressedIn } = metadata;
+    let fields: z.ZodType<T>;
+    if (typeof schema === 'function') {
+      const c = await store.get(number);
+      if (!c) {
+        await ack();
+        await explainRefusal(client, t, { channel: body.user.id, user: body.user.id }, number, {
+          kind: 'not-found',
+        });
+        return;
+      }
+      fields = schema(c);
+    } else fields = schema;
+    const parsed = fields.safeParse(read(view));
     if (!parsed.success) {
       await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, t) });
       return;
     }
     await ack();
-    const { number, pressedIn } = caseFormMetadata.parse(JSON.parse(view.private_metadata));
     const outcome = await act(number, body.user.id, parsed.data, pressedIn);
     await explainRefusal(
       client,

@@ -15,6 +15,7 @@ import { extendButton } from './extend-button.js';
 import { extendSubmit } from './extend-submit.js';
 import { noteReceived } from './failure.js';
 import { moreButton } from './more-button.js';
+import { understood } from './not-understood.js';
 import { reassignButton } from './reassign-button.js';
 import { reassignSubmit } from './reassign-submit.js';
 import { rejectButton } from './reject-button.js';
@@ -31,6 +32,7 @@ import { verdictSubmit } from './verdict-submit.js';
 /** Binds every Slack command, view and action id to its handler. */
 export function register(app: App, deps: SlackDeps): void {
   app.use(noteReceived);
+  app.use(understood(deps.t));
   app.command('/complaint', complaintCommand(deps));
   app.view(ids.complaintView, complaintSubmit(deps));
   app.view(ids.resolveView, resolveSubmit(deps));

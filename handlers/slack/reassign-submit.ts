@@ -5,9 +5,9 @@ import { caseForm, inputValue } from './form.js';
 const form = z.object({ department: z.string('error.required'), owner: z.string().optional() });
 
 /** The handover form was submitted: the case goes to the new owner, who must acknowledge it. */
-export const reassignSubmit = ({ t, reassignCase }: SlackDeps) =>
+export const reassignSubmit = ({ reassignCase, ...deps }: SlackDeps) =>
   caseForm(
-    t,
+    deps,
     form,
     (view) => ({
       department: inputValue(view.state.values, 'department'),

@@ -5,9 +5,9 @@ import { caseForm, inputValue, requiredText } from './form.js';
 const form = z.object({ reason: requiredText });
 
 /** The reopen form was submitted: the case is open again, with fresh deadlines. */
-export const reopenSubmit = ({ t, reopenCase }: SlackDeps) =>
+export const reopenSubmit = ({ reopenCase, ...deps }: SlackDeps) =>
   caseForm(
-    t,
+    deps,
     form,
     (view) => ({ reason: inputValue(view.state.values, 'reason') }),
     (number, actor, { reason }, pressedIn) => reopenCase(number, actor, reason, pressedIn),

@@ -8,6 +8,7 @@ import { escapeMrkdwn } from '../../src/chat/mrkdwn.js';
 import type { Case } from '../../src/domain/case.js';
 import { type CaseAction, refusalOf } from '../../src/domain/permissions.js';
 import type { Policy } from '../../src/domain/policy.js';
+import { sealMetadata } from './metadata.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & { client: WebClient };
 
@@ -71,7 +72,7 @@ export const caseButton =
 /** A button that opens a case form, for whoever the action's rule lets act now; anyone else is told why not. */
 export const caseFormButton =
   (
-    { t, store, policy }: { t: Translate; store: CaseStore; policy: Policy },
+    { t, store, policy, formKey }: { t: Translate; store: CaseStore; policy: Policy; formKey: Buffer },
     form: (t: Translate, number: string, metadata: string) => ModalView,
     action: CaseAction,
   ) =>
@@ -83,6 +84,6 @@ export const caseFormButton =
     const reason = refusalOf(action, c, body.user.id, policy);
     if (reason)
       return explainRefusal(client, t, replyTo(body), c.number, { kind: 'refused', reason, case: c });
-    const metadata = JSON.stringify({ number: c.number, pressedIn: pressedIn(body) });
+    const metadata = sealMetadata(formKey, c.number, pressedIn(body));
     await client.views.open({ trigger_id: body.trigger_id, view: form(t, c.number, metadata) });
   };

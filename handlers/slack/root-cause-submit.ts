@@ -1,19 +1,22 @@
 import { z } from 'zod';
+import type { Policy } from '../../src/domain/policy.js';
 import type { SlackDeps } from './deps.js';
 import { caseForm, inputValue, requiredText } from './form.js';
 
-const form = z.object({
-  cause: requiredText,
-  corrective: requiredText,
-  preventive: requiredText,
-  department: z.string('error.required'),
-});
+/** The form, for a responsible department of the policy. */
+const formOf = (policy: Policy) =>
+  z.object({
+    cause: requiredText,
+    corrective: requiredText,
+    preventive: requiredText,
+    department: z.enum(policy.departments.map((d) => d.id) as [string, ...string[]], 'error.required'),
+  });
 
 /** The root-cause form was submitted: cause, corrective and preventive action, and who is responsible. */
-export const rootCauseSubmit = ({ t, recordRootCause }: SlackDeps) =>
+export const rootCauseSubmit = ({ recordRootCause, ...deps }: SlackDeps) =>
   caseForm(
-    t,
-    form,
+    deps,
+    formOf(deps.policy),
     (view) => ({
       cause: inputValue(view.state.values, 'cause'),
       corrective: inputValue(view.state.values, 'corrective'),

@@ -11,9 +11,9 @@ const form = z.object({
 });
 
 /** The verdict form was submitted: accepted is recorded; rejected closes the case and opens a major one. */
-export const verdictSubmit = ({ t, recordVerdict }: SlackDeps) =>
+export const verdictSubmit = ({ recordVerdict, ...deps }: SlackDeps) =>
   caseForm(
-    t,
+    deps,
     form,
     (view) => ({
       verdict: inputValue(view.state.values, 'verdict'),

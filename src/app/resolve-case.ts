@@ -1,5 +1,6 @@
 import type { Case } from '../domain/case.js';
 import { openDeadlines, timerOf } from '../domain/deadlines.js';
+import { waitsForApproval } from '../domain/payment.js';
 import { type Resolution, requestApproval, resolve } from '../domain/transitions.js';
 import { approverOf } from '../domain/visibility.js';
 import type { CaseActionDeps } from './acknowledge-case.js';
@@ -24,7 +25,7 @@ export const resolveCase =
   (deps: CaseDeps) =>
   async (number: string, actor: string, how: Resolution, pressedIn?: MessageRef): Promise<Outcome> => {
     const { store, chat, clock, policy } = deps;
-    const needsApproval = how.action === 'compensation' && (how.amount ?? 0) > policy.compensationApproval;
+    const needsApproval = waitsForApproval(how, policy.compensationApproval);
     const outcome = await transact(store, number, (c) =>
       needsApproval
         ? requestApproval(c, actor, { amount: how.amount ?? 0, text: how.text }, clock.now())

@@ -1,9 +1,9 @@
 /**
- * Characters that show nothing: white space, zero-width spaces and joiners, direction marks and overrides,
- * invisible operators, variation selectors, the byte order mark, the soft hyphen, Hangul fillers.
+ * Characters that show nothing: white space and Unicode's default-ignorable code points (zero-width spaces and
+ * joiners, direction marks and overrides, invisible operators, variation selectors, the byte order mark, the soft
+ * hyphen, Hangul fillers, tags).
  */
-const INVISIBLE =
-  /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}]/gu;
 
 /** Marks, embeddings, overrides and isolates that reorder the text around them (a name shown backwards). */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;

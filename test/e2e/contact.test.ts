@@ -45,8 +45,17 @@ describe('Log contact', () => {
       },
     });
 
-    const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
-    const good = await submit(contactValues(tenMinutesAgo, 'phone', 'Apologised; a refund is on its way.'));
+    // Before the case was registered is refused too.
+    const before = await (
+      await submit(contactValues(Math.floor(c.createdAt.getTime() / 1000) - 600, 'phone', 'x'))
+    ).json();
+    expect(before).toEqual({
+      response_action: 'errors',
+      errors: { at: 'The case did not exist yet at that time.' },
+    });
+
+    const aMomentAgo = Math.floor(Date.now() / 1000) - 1;
+    const good = await submit(contactValues(aMomentAgo, 'phone', 'Apologised; a refund is on its way.'));
     expect(good.status).toBe(200);
     await h.slack.waitFor(
       (call) =>
@@ -57,7 +66,7 @@ describe('Log contact', () => {
     expect(stored?.timeline.at(-1)).toMatchObject({
       type: 'contacted',
       by: people.owner,
-      at: new Date(tenMinutesAgo * 1000),
+      at: new Date(aMomentAgo * 1000),
       text: 'phone: Apologised; a refund is on its way.',
     });
     expect(stored?.deadlines.find((d) => d.kind === 'callback')?.metAt).toBeInstanceOf(Date);
