@@ -16,7 +16,15 @@ async function startWorkerProcess(config: Config, storeUrl: string): Promise<Chi
     env: { ...process.env, REDRESS_TEST_CONFIG: JSON.stringify(config), REDRESS_TEST_STORE: storeUrl },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  await once(child, 'message');
+  await new Promise<void>((resolve, reject) => {
+    const early = (code: number | null) =>
+      reject(new Error(`the worker exited with ${code} before it was ready`));
+    child.once('exit', early);
+    child.once('message', () => {
+      child.off('exit', early);
+      resolve();
+    });
+  });
   return child;
 }
 
