@@ -26,11 +26,10 @@ function withoutState(body: string): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-/** Posts a request and how long the answer took. */
-async function timed(h: Harness, body: string) {
-  const started = Date.now();
+/** Posts a request and reads its answer. */
+async function answered(h: Harness, body: string) {
   const response = await h.post(body);
-  return { status: response.status, ms: Date.now() - started, text: await response.text() };
+  return { status: response.status, text: await response.text() };
 }
 
 describe('a request Redress cannot understand', () => {
@@ -63,9 +62,9 @@ describe('a request Redress cannot understand', () => {
       ),
     ];
     for (const [i, body] of bodies.entries()) {
-      const answer = await timed(h, body);
+      // Acknowledged by Redress: Bolt answers a request nobody acknowledged only after 3 s, and with a 404.
+      const answer = await answered(h, body);
       expect([i, answer.status, answer.text]).toEqual([i, 200, '']);
-      expect(answer.ms).toBeLessThan(2000);
       const told = await h.slack.waitFor((call) => call.method === 'chat.postEphemeral', i + 1);
       expect(told[i]?.args).toMatchObject({ user: people.owner, text: NOT_UNDERSTOOD });
     }
