@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** The official API base; tests point `WECOM_API_URL` at a fake on 127.0.0.1. */
+export const WECOM_API_URL = 'https://qyapi.weixin.qq.com/cgi-bin/';
+
+/**
+ * What a WeCom self-built app (自建应用) needs: the corp and the app to send as, and the callback's Token and
+ * EncodingAESKey (接收消息 → API接收) to check and open what WeCom posts to `/wecom/callback`.
+ */
+export const wecomEnv = z.object({
+  WECOM_CORP_ID: z
+    .string('is required: the CorpID (企业ID) under 我的企业 → 企业信息')
+    .regex(/^w[wx][0-9a-z]{16}$/i, 'must be a CorpID (企业ID) like ww0123456789abcdef'),
+  WECOM_AGENT_ID: z.coerce
+    .number('is required: the AgentId of the self-built app')
+    .int('must be the AgentId of the self-built app, a number like 1000002')
+    .positive('must be the AgentId of the self-built app, a number like 1000002'),
+  WECOM_SECRET: z.string('is required: the Secret of the self-built app').min(1),
+  WECOM_TOKEN: z
+    .string('is required: the Token of the app’s callback (接收消息)')
+    .regex(/^[A-Za-z0-9]{1,32}$/, 'must be the callback Token: up to 32 letters and digits'),
+  WECOM_ENCODING_AES_KEY: z
+    .string('is required: the EncodingAESKey of the app’s callback (接收消息)')
+    .regex(/^[A-Za-z0-9]{43}$/, 'must be the callback EncodingAESKey: 43 letters and digits'),
+  WECOM_API_URL: z
+    .url()
+    .default(WECOM_API_URL)
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+});
+
+export type WecomEnv = z.infer<typeof wecomEnv>;

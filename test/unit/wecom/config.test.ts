@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { WECOM_API_URL, wecomEnv } from '../../../src/chat/wecom/config.js';
+
+const env = {
+  WECOM_CORP_ID: 'ww0123456789abcdef',
+  WECOM_AGENT_ID: '1000002',
+  WECOM_SECRET: 's3cret',
+  WECOM_TOKEN: 'QDG6eK',
+  WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+};
+
+describe('WeCom configuration', () => {
+  it('reads the app’s settings, the official API by default', () => {
+    expect(wecomEnv.parse(env)).toEqual({ ...env, WECOM_AGENT_ID: 1000002, WECOM_API_URL: WECOM_API_URL });
+    expect(wecomEnv.parse({ ...env, WECOM_API_URL: 'http://127.0.0.1:9/cgi-bin' }).WECOM_API_URL).toBe(
+      'http://127.0.0.1:9/cgi-bin/',
+    );
+  });
+
+  it('names each bad or missing value', () => {
+    const result = wecomEnv.safeParse({
+      ...env,
+      WECOM_CORP_ID: 'corp',
+      WECOM_AGENT_ID: 'app',
+      WECOM_ENCODING_AES_KEY: 'short',
+      WECOM_SECRET: undefined,
+    });
+    const issues = result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^WECOM_CORP_ID: must be a CorpID/),
+        expect.stringMatching(/^WECOM_AGENT_ID: is required|^WECOM_AGENT_ID: must be/),
+        expect.stringMatching(/^WECOM_ENCODING_AES_KEY: must be the callback EncodingAESKey/),
+        expect.stringMatching(/^WECOM_SECRET: is required/),
+      ]),
+    );
+  });
+});
