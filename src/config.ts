@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from './domain/duration.js';
-import { DEFAULT_CATEGORIES, LOCALES, type Policy } from './domain/policy.js';
+import { DEFAULT_CATEGORIES, DEFAULT_PROCEDURE, LOCALES, type Policy } from './domain/policy.js';
 import { WEEKDAYS, type WorkingSpan } from './domain/working-time.js';
 
 /** A configuration that cannot run; its message names every bad or missing value. */
@@ -85,9 +86,28 @@ const policySchema = z
     workingTime: workingTime.optional(),
     repeatWindow: z.union([z.literal(0), duration]).prefault('90d'),
     compensationApproval: z.number().nonnegative().default(500),
+    evidence: z
+      .object({
+        maxFiles: z.number().int().min(1).max(10, 'must be at most 10: Slack takes no more').default(10),
+        filetypes: z
+          .array(z.string().regex(/^[a-z0-9]{1,10}$/, 'must be a file extension like jpg'))
+          .default([]),
+      })
+      .prefault({}),
+    verifyFix: z.boolean().default(true),
     approvalStandIn: slackUser.optional(),
     retention: duration.prefault('1095d'),
     maxExtension: duration.prefault('30d'),
+    country: z
+      .string()
+      .refine(isSupportedCountry, 'must be a two-letter country code like CN')
+      .default('CN')
+      .transform((code) => code as Policy['country']),
+    anonymous: z.enum(['allowed', 'forbidden']).default('forbidden'),
+    rootCause: z.enum(['all', 'major']).default(DEFAULT_PROCEDURE.rootCause),
+    // Unset: the documents' food safety, if the categories have it; set: each one of the categories.
+    majorCategories: z.array(z.string().min(1)).optional(),
+    closeNeedsCustomerTold: z.boolean().default(DEFAULT_PROCEDURE.closeNeedsCustomerTold),
     batch: z
       .object({ size: z.number().int().min(2).default(3), window: duration.prefault('7d') })
       .prefault({}),
@@ -96,11 +116,21 @@ const policySchema = z
         daily: z.string().regex(CRON, 'must be a cron pattern like "0 9 * * *"').default('0 9 * * *'),
         weekly: z.string().regex(CRON, 'must be a cron pattern like "0 9 * * 1"').default('0 9 * * 1'),
         monthly: z.string().regex(CRON, 'must be a cron pattern like "0 9 1 * *"').default('0 9 1 * *'),
+        halfYear: z
+          .string()
+          .regex(CRON, 'must be a cron pattern like "0 9 1 6,12 *"')
+          .default('0 9 1 6,12 *'),
+        annual: z.string().regex(CRON, 'must be a cron pattern like "0 9 1 1 *"').default('0 9 1 1 *'),
       })
       .prefault({}),
   })
-  .transform(({ workingTime, deadlines, approvalStandIn, ...policy }) => ({
+  .refine((p) => (p.majorCategories ?? []).every((c) => p.categories.includes(c)), {
+    path: ['majorCategories'],
+    message: 'name only categories of the list under categories',
+  })
+  .transform(({ workingTime, deadlines, approvalStandIn, majorCategories, ...policy }) => ({
     ...policy,
+    majorCategories: majorCategories ?? DEFAULT_PROCEDURE.majorCategories,
     approvalStandIn: approvalStandIn ?? policy.csManager,
     deadlines: { ...deadlines, calendar: workingTime ? { ...workingTime, timezone: policy.timezone } : null },
   })) satisfies z.ZodType<Policy, unknown>;

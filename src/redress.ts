@@ -1,6 +1,7 @@
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { formKeyOf } from '../handlers/slack/metadata.js';
+import { requestReading, requestTranslator } from '../handlers/slack/reader.js';
 import { announceCaseJob, followRejectionJob } from '../jobs/announce-case.js';
 import { deadlineJob } from '../jobs/deadline.js';
 import { intakeJob } from '../jobs/intake.js';
@@ -34,8 +35,10 @@ import { recordVerdictOf } from './app/record-verdict.js';
 import { registerComplaint } from './app/register-complaint.js';
 import { reopenCase } from './app/reopen-case.js';
 import { resolveCase } from './app/resolve-case.js';
-import { translator } from './chat/i18n.js';
+import { verifyFixOf } from './app/verify-fix.js';
+import { slackReaders } from './chat/readers.js';
 import { slackChat } from './chat/slack-chat.js';
+import { slackNames } from './chat/slack-names.js';
 import type { Config } from './config.js';
 import { DEFAULT_CONNECT_WAIT_MS, reachMongo, reachRedis, withServerWait } from './connect.js';
 import type { Log } from './log.js';
@@ -114,7 +117,8 @@ export async function startRedress(
     retryConfig: { retries: 0 },
     timeout: 5000,
   });
-  const transport = metrics.watchTransport(slackChat(client, policy), policy);
+  const readers = slackReaders(client, redis, env.REDIS_PREFIX, policy);
+  const transport = metrics.watchTransport(slackChat(client, policy, readers), policy);
   const chat = outboxChat(queue, redis, env.REDIS_PREFIX, policy.deadlines.digestWindow);
   const timers = queueTimers(queue, policy, () => clock.now());
   const actions = { store, chat, timers, clock };
@@ -172,8 +176,11 @@ export async function startRedress(
           env,
           {
             policy,
-            t: translator(policy.locale),
+            t: requestTranslator(policy),
+            reading: () => requestReading(policy),
+            readers,
             store,
+            names: slackNames(client),
             lookups: redisLookupLimit(
               redis,
               env.REDIS_PREFIX,
@@ -187,8 +194,9 @@ export async function startRedress(
             escalateCase: escalateCase(actions),
             logContact: logContactWith(actions),
             extendCase: extendCase({ ...actions, policy }),
-            recordRootCause: recordRootCauseOf(actions),
-            closeCase: closeCase(actions),
+            recordRootCause: recordRootCauseOf({ ...actions, policy }),
+            verifyFix: verifyFixOf(actions),
+            closeCase: closeCase({ ...actions, policy }),
             reopenCase: reopenCase({ ...actions, policy }),
             recordVerdict: recordVerdictOf({ ...actions, jobs }),
             changeClass: changeClassOf({ ...actions, policy }),

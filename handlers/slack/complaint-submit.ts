@@ -2,7 +2,8 @@ import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { queuedView, registeredView } from '../../src/chat/blocks.js';
 import { complaintSchema } from '../../src/domain/complaint.js';
 import type { SlackDeps } from './deps.js';
-import { fieldErrors, inputValue } from './form.js';
+import { fieldErrors, inputValue, uploadedFiles } from './form.js';
+import { permalinkOf } from './report-message.js';
 
 /** The registration form was submitted: errors go back onto their fields, a valid form becomes a case. */
 export const complaintSubmit = ({ t, policy, registerComplaint }: SlackDeps) => {
@@ -13,6 +14,10 @@ export const complaintSubmit = ({ t, policy, registerComplaint }: SlackDeps) => 
       customerName: inputValue(values, 'customerName'),
       customerPhone: inputValue(values, 'customerPhone'),
       summary: inputValue(values, 'summary'),
+      demand: inputValue(values, 'demand'),
+      address: inputValue(values, 'address') || undefined,
+      evidence: uploadedFiles(values, 'evidence'),
+      recurrence: (inputValue(values, 'recurrence') ?? []).length > 0,
       category: inputValue(values, 'category'),
       class: Number(inputValue(values, 'class')),
       channel: inputValue(values, 'channel'),
@@ -20,6 +25,7 @@ export const complaintSubmit = ({ t, policy, registerComplaint }: SlackDeps) => 
       compensation: (inputValue(values, 'compensation') ?? []).length > 0,
       respondent: inputValue(values, 'respondent'),
       item: inputValue(values, 'item') || undefined,
+      permalink: permalinkOf(view.private_metadata),
     };
     const parsed = schema.safeParse(form);
     if (!parsed.success) {

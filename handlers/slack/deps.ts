@@ -12,14 +12,24 @@ import type { recordVerdictOf } from '../../src/app/record-verdict.js';
 import type { registerComplaint } from '../../src/app/register-complaint.js';
 import type { reopenCase } from '../../src/app/reopen-case.js';
 import type { resolveCase } from '../../src/app/resolve-case.js';
+import type { verifyFixOf } from '../../src/app/verify-fix.js';
 import type { Translate } from '../../src/chat/i18n.js';
+import type { Readers, Reading } from '../../src/chat/readers.js';
+import type { PeopleNames } from '../../src/chat/slack-names.js';
 import type { Policy } from '../../src/domain/policy.js';
 
 /** What Slack handlers may call: use cases, and the store for reading. */
 export interface SlackDeps {
   policy: Policy;
+  /** Says a message in the language of the person whose request is being answered (reader.ts). */
   t: Translate;
+  /** How that person reads: their language and time zone, the policy's outside a request. */
+  reading(): Reading;
+  /** How anyone reads, from their Slack account. */
+  readers: Readers;
   store: CaseStore;
+  /** People's names from their Slack profiles, for what lists them by name (the export). */
+  names: PeopleNames;
   lookups: LookupLimit;
   requests: Requests;
   /** Seals the message a form's button was in into the form's metadata (see metadata.ts). */
@@ -31,6 +41,7 @@ export interface SlackDeps {
   logContact: ReturnType<typeof logContactWith>;
   extendCase: ReturnType<typeof extendCase>;
   recordRootCause: ReturnType<typeof recordRootCauseOf>;
+  verifyFix: ReturnType<typeof verifyFixOf>;
   closeCase: ReturnType<typeof closeCase>;
   reopenCase: ReturnType<typeof reopenCase>;
   recordVerdict: ReturnType<typeof recordVerdictOf>;

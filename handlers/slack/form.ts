@@ -26,6 +26,16 @@ export function inputValue(values: Values, blockId: string): string | string[] |
   return state.value ?? undefined;
 }
 
+/** The files a `file_input` of a submitted modal holds, as Slack describes them: id, name, permalink. */
+export function uploadedFiles(values: Values, blockId: string) {
+  const state = values[blockId]?.[ids.input];
+  return (state?.type === 'file_input' ? (state.files ?? []) : []).map((f) => ({
+    id: f.id,
+    name: f.name ?? f.title ?? f.id,
+    ...(f.permalink ? { permalink: f.permalink } : {}),
+  }));
+}
+
 /** Field errors for `response_action: errors`: each on its block, in the reader's language. */
 export function fieldErrors(error: z.ZodError, t: Translate): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -36,12 +46,6 @@ export function fieldErrors(error: z.ZodError, t: Translate): Record<string, str
   }
   return errors;
 }
-
-/** What a case form carries from the button that opened it: the case, and the message the button was in. */
-export const caseFormMetadata = z.object({
-  number: z.string(),
-  pressedIn: z.object({ channel: z.string(), ts: z.string() }).optional(),
-});
 
 /** A required free text of at most 3,000 characters; invisible characters alone are no text. */
 export const requiredText = z

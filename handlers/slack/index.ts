@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, MessageShortcut } from '@slack/bolt';
 import { ids } from '../../src/chat/blocks.js';
 import { acknowledgeButton } from './acknowledge-button.js';
 import { approveButton } from './approve-button.js';
@@ -16,11 +16,13 @@ import { extendSubmit } from './extend-submit.js';
 import { noteReceived } from './failure.js';
 import { moreButton } from './more-button.js';
 import { understood } from './not-understood.js';
+import { readerOfRequest } from './reader.js';
 import { reassignButton } from './reassign-button.js';
 import { reassignSubmit } from './reassign-submit.js';
 import { rejectButton } from './reject-button.js';
 import { reopenButton } from './reopen-button.js';
 import { reopenSubmit } from './reopen-submit.js';
+import { reportMessageShortcut } from './report-message.js';
 import { resolveButton } from './resolve-button.js';
 import { resolveSubmit } from './resolve-submit.js';
 import { rootCauseButton } from './root-cause-button.js';
@@ -28,12 +30,15 @@ import { rootCauseSubmit } from './root-cause-submit.js';
 import { showButton } from './show-button.js';
 import { verdictButton } from './verdict-button.js';
 import { verdictSubmit } from './verdict-submit.js';
+import { verifyFixButton } from './verify-fix-button.js';
 
 /** Binds every Slack command, view and action id to its handler. */
 export function register(app: App, deps: SlackDeps): void {
   app.use(noteReceived);
+  app.use(readerOfRequest(deps.readers));
   app.use(understood(deps.t));
   app.command('/complaint', complaintCommand(deps));
+  app.shortcut<MessageShortcut>(ids.reportMessage, reportMessageShortcut(deps));
   app.view(ids.complaintView, complaintSubmit(deps));
   app.view(ids.resolveView, resolveSubmit(deps));
   app.view(ids.contactView, contactSubmit(deps));
@@ -48,6 +53,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.action(ids.contact, contactButton(deps));
   app.action(ids.extend, extendButton(deps));
   app.action(ids.rootCause, rootCauseButton(deps));
+  app.action(ids.verifyFix, verifyFixButton(deps));
   app.action(ids.close, closeButton(deps));
   app.action(ids.reopen, reopenButton(deps));
   app.action(ids.verdict, verdictButton(deps));

@@ -10,9 +10,13 @@ const formOf = (policy: Policy) =>
     corrective: requiredText,
     preventive: requiredText,
     department: z.enum(policy.departments.map((d) => d.id) as [string, ...string[]], 'error.required'),
+    person: z
+      .string()
+      .regex(/^[UW][A-Z0-9]+$/)
+      .optional(),
   });
 
-/** The root-cause form was submitted: cause, corrective and preventive action, and who is responsible. */
+/** The root-cause form was submitted: cause, corrective and preventive action, the responsible department and person. */
 export const rootCauseSubmit = ({ recordRootCause, ...deps }: SlackDeps) =>
   caseForm(
     deps,
@@ -22,6 +26,7 @@ export const rootCauseSubmit = ({ recordRootCause, ...deps }: SlackDeps) =>
       corrective: inputValue(view.state.values, 'corrective'),
       preventive: inputValue(view.state.values, 'preventive'),
       department: inputValue(view.state.values, 'department'),
+      person: inputValue(view.state.values, 'person'),
     }),
     recordRootCause,
   );

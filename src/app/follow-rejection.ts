@@ -8,6 +8,10 @@ const complaintAgain = (c: Case) => ({
   customerName: c.customer.name,
   customerPhone: c.customer.phone,
   summary: c.summary,
+  demand: c.demand ?? '',
+  ...(c.address ? { address: c.address } : {}),
+  ...(c.evidence ? { evidence: c.evidence } : {}),
+  ...(c.recurrence ? { recurrence: true } : {}),
   category: c.category,
   class: c.class === 1 ? (2 as const) : c.class,
   channel: c.channel,
@@ -29,6 +33,7 @@ export const followRejection =
     const follower = await open(complaintAgain(rejected), {
       receiver: verdictBy,
       submissionKey: `rejection.${number}`,
+      followUpOf: number,
     });
     await store.linkRejection(number, follower.number);
     const linked = await store.get(number);

@@ -3,7 +3,7 @@ import type { Complaint } from '../domain/complaint.js';
 import type { DeadlineTimer } from '../domain/deadlines.js';
 import type { Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
-import type { Statistics } from '../domain/statistics.js';
+import type { Assessment, Statistics } from '../domain/statistics.js';
 import type { CaseSearch, Reader } from '../domain/visibility.js';
 
 /** Where cases live. Every write raises the case's revision. */
@@ -28,6 +28,8 @@ export interface CaseStore {
   statistics(from: Date, to: Date, now: Date, reader?: string): Promise<Statistics>;
   /** Open cases registered before a time that a reader may have in a list. */
   openBefore(before: Date, reader: Reader): Promise<Case[]>;
+  /** A month's cases (`YYYYMM`) that a reader may have, by responsible department and by owner, judged at `now`. */
+  assessment(month: string, now: Date, reader: Reader): Promise<Assessment>;
   /** Every case of a month (`YYYYMM`) that a reader may have, in the order of their numbers. */
   casesOfMonth(month: string, reader: Reader): Promise<Case[]>;
   /** Forgets name and phone of every case closed before a time; returns how many it anonymised. */
@@ -45,14 +47,19 @@ export interface CaseStore {
   close(): Promise<void>;
 }
 
+/** Who is told how a case ended: its receiver, its department's manager, or the GM and CS manager. */
+export type OutcomeReader = 'receiver' | 'manager' | 'major';
+
 /** Why a person gets a direct message about a case. */
 export type Notice =
+  | { kind: 'outcome'; reader: OutcomeReader }
   | { kind: 'assigned' | 'major' | 'registered' | 'approval_rejected' }
   /** With the deadline whose breach brought the case up, when a deadline did. */
   | { kind: 'escalated'; deadline?: DeadlineKind }
   | { kind: 'approval'; amount: number }
   | { kind: 'warned' | 'nudged'; deadline: DeadlineKind }
-  | { kind: 'batch'; numbers: string[] };
+  /** The batch's cases, and how many customers (distinct phones) they come from. */
+  | { kind: 'batch'; numbers: string[]; customers: number };
 
 export interface MessageRef {
   channel: string;

@@ -42,6 +42,11 @@ export const LIMITS = {
   hint: 2000,
   placeholder: 150,
   inputMaxLength: 3000,
+  /** A `file_input` takes 1 to 10 files. */
+  maxFiles: 10,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
 } as const;
 
 type Json = Record<string, unknown>;
@@ -161,7 +166,22 @@ class Walk {
         this.text(`${path}.text`, e.text, LIMITS.buttonText, true);
         this.string(`${path}.value`, e.value, LIMITS.buttonValue);
         this.string(`${path}.url`, e.url, LIMITS.url);
+        if (e.confirm !== undefined) this.confirm(`${path}.confirm`, e.confirm);
         return;
+      case 'file_input': {
+        const n = e.max_files;
+        if (
+          n !== undefined &&
+          (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > LIMITS.maxFiles)
+        )
+          this.add(`${path}.max_files`, `${String(n)}, must be from 1 to ${LIMITS.maxFiles}`);
+        if (
+          e.filetypes !== undefined &&
+          !(Array.isArray(e.filetypes) && e.filetypes.every((f) => typeof f === 'string' && f.length > 0))
+        )
+          this.add(`${path}.filetypes`, 'must be a list of file extensions');
+        return;
+      }
       case 'static_select':
       case 'multi_static_select':
         this.options(path, e, LIMITS.selectOptions, true);
@@ -184,6 +204,15 @@ class Walk {
       default:
         return;
     }
+  }
+
+  /** A confirmation dialog: plain text title, text and buttons, each within its limit. */
+  confirm(path: string, c: unknown) {
+    if (!isObject(c)) return this.add(path, 'not a confirmation dialog');
+    this.text(`${path}.title`, c.title, LIMITS.confirmTitle, true);
+    this.text(`${path}.text`, c.text, LIMITS.confirmText);
+    this.text(`${path}.confirm`, c.confirm, LIMITS.confirmButton, true);
+    this.text(`${path}.deny`, c.deny, LIMITS.confirmButton, true);
   }
 
   options(path: string, e: Json, max: number, plainOnly: boolean) {

@@ -2,11 +2,11 @@ import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { Notice } from '../app/ports.js';
 import type { Case, Deadline, DeadlineKind } from '../domain/case.js';
 import { isMajor, RESOLUTION_ACTIONS } from '../domain/case.js';
-import { INTAKE_CHANNELS, SUMMARY_MAX } from '../domain/complaint.js';
-import { maskPhone } from '../domain/phone.js';
+import { ADDRESS_MAX, DEMAND_MAX, INTAKE_CHANNELS, SUMMARY_MAX } from '../domain/complaint.js';
+import { maskPhone, showPhone } from '../domain/phone.js';
 import type { Locale, Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
-import { type Count, metPercent, type Statistics } from '../domain/statistics.js';
+import { type Count, type Kept, keptPercent, type Statistics } from '../domain/statistics.js';
 import { CONTACT_WAYS } from '../domain/transitions.js';
 import { isMessageKey, type MessageKey, type Translate } from './i18n.js';
 import { clip, cutMrkdwn, escapeMrkdwn } from './mrkdwn.js';
@@ -16,6 +16,8 @@ export { clip };
 /** Ids Slack sends back; handlers are bound to these. */
 export const ids = {
   complaintView: 'complaint_submit',
+  /** The message shortcut "Report as complaint" (投诉登记); the manifest names it too. */
+  reportMessage: 'report_message',
   resolveView: 'resolve_submit',
   acknowledge: 'case_acknowledge',
   resolve: 'case_resolve',
@@ -24,6 +26,7 @@ export const ids = {
   contactView: 'contact_submit',
   rootCause: 'case_root_cause',
   rootCauseView: 'root_cause_submit',
+  verifyFix: 'case_verify_fix',
   close: 'case_close',
   reopen: 'case_reopen',
   reopenView: 'reopen_submit',
@@ -96,6 +99,11 @@ function sections(lines: string[]): KnownBlock[] {
   return texts.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
 }
 
+/** The customer's name; an anonymous complaint (匿名) says so, a case whose name was forgotten shows none. */
+export function customerName(t: Translate, c: Pick<Case, 'customer' | 'anonymisedAt'>): string {
+  return c.customer.name || (c.anonymisedAt ? '' : t('card.anonymous'));
+}
+
 export function categoryName(t: Translate, id: string): string {
   const key = `category.${id}`;
   return isMessageKey(key) ? t(key) : id;
@@ -111,8 +119,11 @@ export function slackDate(at: Date, timezone: string): string {
   return `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${fallback}>`;
 }
 
-/** The registration form (投诉登记表), opened by `/complaint`. */
-export function complaintModal(t: Translate, policy: Policy, summary = ''): ModalView {
+/**
+ * The registration form (投诉登记表), opened by `/complaint` or the message shortcut; `metadata` carries the link
+ * to the message it was reported from.
+ */
+export function complaintModal(t: Translate, policy: Policy, summary = '', metadata?: string): ModalView {
   const input = (blockId: string, label: string, element: object, optional = false, hint?: string) =>
     ({
       type: 'input',
@@ -131,16 +142,23 @@ export function complaintModal(t: Translate, policy: Policy, summary = ''): Moda
   return {
     type: 'modal',
     callback_id: ids.complaintView,
+    ...(metadata ? { private_metadata: metadata } : {}),
     title: plain(t('modal.complaint.title')),
     submit: plain(t('modal.submit')),
     close: plain(t('modal.cancel')),
     blocks: [
-      input('customerName', t('field.customerName'), { type: 'plain_text_input', max_length: 100 }),
+      // Where the policy allows anonymous complaints (匿名), the customer may give neither name nor phone.
+      input(
+        'customerName',
+        t('field.customerName'),
+        { type: 'plain_text_input', max_length: 100 },
+        policy.anonymous === 'allowed',
+      ),
       input(
         'customerPhone',
         t('field.customerPhone'),
         { type: 'plain_text_input', max_length: 30 },
-        false,
+        policy.anonymous === 'allowed',
         t('field.customerPhone.hint'),
       ),
       input('summary', t('field.summary'), {
@@ -150,6 +168,20 @@ export function complaintModal(t: Translate, policy: Policy, summary = ''): Moda
         // `/complaint <summary>` may be longer than the field takes: the receiver sees the start and shortens it.
         ...(summary ? { initial_value: clip(summary, SUMMARY_MAX) } : {}),
       }),
+      input(
+        'demand',
+        t('field.demand'),
+        { type: 'plain_text_input', multiline: true, max_length: DEMAND_MAX },
+        false,
+        t('field.demand.hint'),
+      ),
+      input(
+        'address',
+        t('field.address'),
+        { type: 'plain_text_input', max_length: ADDRESS_MAX },
+        true,
+        t('field.address.hint'),
+      ),
       input('item', t('field.item'), { type: 'plain_text_input', max_length: 200 }, true),
       input(
         'category',
@@ -164,6 +196,22 @@ export function complaintModal(t: Translate, policy: Policy, summary = ''): Moda
         'compensation',
         t('field.compensation'),
         { type: 'checkboxes', options: [option(t('field.compensation.option'), 'yes')] },
+        true,
+      ),
+      input(
+        'recurrence',
+        t('field.recurrence'),
+        { type: 'checkboxes', options: [option(t('field.recurrence.option'), 'yes')] },
+        true,
+      ),
+      input(
+        'evidence',
+        t('field.evidence'),
+        {
+          type: 'file_input',
+          max_files: policy.evidence.maxFiles,
+          ...(policy.evidence.filetypes.length > 0 ? { filetypes: policy.evidence.filetypes } : {}),
+        },
         true,
       ),
     ],
@@ -263,6 +311,10 @@ export function rootCauseModal(policy: Policy) {
         type: 'static_select',
         options: departments,
       }),
+      {
+        ...(formField('person', t('field.responsiblePerson'), { type: 'users_select' }) as object),
+        optional: true,
+      } as KnownBlock,
     ]);
   };
 }
@@ -340,12 +392,13 @@ function deadlineLine(t: Translate, d: Deadline, timezone: string): string {
   return `• ${t('deadline.line.moved', { name, due, original: slackDate(d.originalDueAt, timezone) })}`;
 }
 
-/** A direct message about a case: what happened, in a line, above the case with its buttons. */
+/** A direct message about a case: what happened, in a line, above the case as its reader may see it. */
 export function noticeBlocks(
   t: Translate,
   policy: Policy,
   notice: Notice,
   c: Case,
+  audience: Audience = 'owner-or-manager',
 ): { text: string; blocks: KnownBlock[] } {
   const number = c.number;
   let text: string;
@@ -357,14 +410,15 @@ export function noticeBlocks(
   else if (notice.kind === 'batch') {
     const numbers = numberList(t, notice.numbers, SECTION_TEXT / 2);
     text = t('notice.batch', {
-      count: notice.numbers.length,
+      count: notice.customers,
       item: fitted(c.item ?? '', NAME_TEXT * 2),
       numbers,
     });
-  } else text = t(`notice.${notice.kind}`, { number });
+  } else if (notice.kind === 'outcome') text = t(`notice.outcome.${notice.reader}`, { number });
+  else text = t(`notice.${notice.kind}`, { number });
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text } },
-    ...caseBlocks(t, c, policy, 'owner-or-manager'),
+    ...caseBlocks(t, c, policy, audience),
   ];
   return { text, blocks };
 }
@@ -383,7 +437,7 @@ function discreetCardBlocks(t: Translate, c: Case, policy: Policy): KnownBlock[]
       fields: [
         field(t('card.category'), fitted(categoryName(t, c.category), NAME_TEXT)),
         field(t('card.department'), fitted(department, NAME_TEXT)),
-        field(t('card.status'), t(`status.${c.status}`)),
+        field(t('card.status'), statusText(t, c)),
       ],
     },
     { type: 'context', elements: [{ type: 'mrkdwn', text: t('card.discreet') }] },
@@ -397,17 +451,21 @@ function discreetCardBlocks(t: Translate, c: Case, policy: Policy): KnownBlock[]
 export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audience): KnownBlock[] {
   if (audience === 'public' && c.respondent) return discreetCardBlocks(t, c, policy);
   const department = policy.departments.find((d) => d.id === c.department)?.name ?? c.department;
-  const phone = audience === 'public' ? maskPhone(c.customer.phone) : c.customer.phone;
+  const phone =
+    audience === 'public'
+      ? maskPhone(c.customer.phone, policy.country)
+      : showPhone(c.customer.phone, policy.country);
   const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` });
-  const title = t('card.title', { number: c.number }) + (isMajor(c) ? ` · ${t('card.major')}` : '');
+  const title = t('card.title', { number: c.number }) + (isMajor(c, policy) ? ` · ${t('card.major')}` : '');
   const escalatedTo = c.ladder[c.level];
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(title) },
     { type: 'section', text: { type: 'mrkdwn', text: fitted(c.summary, SECTION_TEXT) } },
+    ...registerBlocks(t, c, audience),
     {
       type: 'section',
       fields: [
-        field(t('card.customer'), fitted(c.customer.name, NAME_TEXT)),
+        field(t('card.customer'), fitted(customerName(t, c), NAME_TEXT)),
         field(t('card.phone'), fitted(phone, NAME_TEXT)),
         field(t('card.category'), fitted(categoryName(t, c.category), NAME_TEXT)),
         field(t('card.class'), t(`class.${c.class}`)),
@@ -415,7 +473,7 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
         field(t('card.channel'), t(`channel.${c.channel}`)),
         field(t('card.owner'), `<@${c.owner}>`),
         field(t('card.receiver'), `<@${c.receiver}>`),
-        field(t('card.status'), t(`status.${c.status}`)),
+        field(t('card.status'), statusText(t, c)),
         ...(c.level > 0 && escalatedTo ? [field(t('card.escalated_to'), `<@${escalatedTo}>`)] : []),
       ],
     },
@@ -454,6 +512,8 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
   }
   const links = [
+    // The schema lets no `|` or `>` into a permalink: the link cannot be bent into another.
+    ...(c.permalink ? [`↗ <${c.permalink}|${t('card.source')}>`] : []),
     ...(c.rejectionOf ? [t('card.rejectionOf', { number: c.rejectionOf })] : []),
     ...(c.rejectedInto ? [t('card.rejectedInto', { number: c.rejectedInto })] : []),
   ];
@@ -475,9 +535,82 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
     const heading = `*${t('card.rootCause')}*\n`;
     const text = heading + fitted([cause, corrective, preventive].join('\n'), SECTION_TEXT - heading.length);
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+    const verification = fixLines(t, c, audience, policy.timezone);
+    if (verification.length > 0)
+      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: verification.join('\n') }] });
   }
   blocks.push({ type: 'actions', block_id: 'case_actions', elements: caseButtons(t, c) });
   return blocks;
+}
+
+/** Evidence links Slack can show: its own https permalinks, nothing that could break out of `<url|name>`. */
+const LINKABLE = /^https:\/\/[^\s|<>]+$/;
+
+/**
+ * What the register adds to the summary: the customer's demand, the address (only where the phone is shown
+ * in full: it is personal data), a repeated fault, and the files attached as evidence.
+ */
+function registerBlocks(t: Translate, c: Case, audience: Audience): KnownBlock[] {
+  const lines = [
+    ...(c.demand ? [`*${t('card.demand')}*\n${fitted(c.demand, FIELD_TEXT)}`] : []),
+    ...(c.address && audience !== 'public'
+      ? [`*${t('card.address')}*\n${fitted(c.address, NAME_TEXT)}`]
+      : []),
+  ];
+  const blocks: KnownBlock[] = sections(lines);
+  const notes: string[] = [];
+  if (c.recurrence) notes.push(`↻ ${t('card.recurrence')}`);
+  if (c.evidence?.length) {
+    const heading = `📎 *${t('card.evidence')}*: `;
+    const files: string[] = [];
+    let size = heading.length + 20;
+    for (const f of c.evidence) {
+      const name = fitted(f.name || f.id, 200);
+      const link = f.permalink && LINKABLE.test(f.permalink) ? `<${f.permalink}|${name}>` : name;
+      if (size + link.length + 2 > SECTION_TEXT - 200) break;
+      size += link.length + 2;
+      files.push(link);
+    }
+    const rest = c.evidence.length - files.length;
+    notes.push(heading + files.join(', ') + (rest > 0 ? ` ${t('report.more', { count: rest })}` : ''));
+  }
+  if (notes.length > 0)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: notes.join('\n') }] });
+  return blocks;
+}
+
+/** Who is responsible (for the people on the case), and whether a manager verified that the fix works. */
+function fixLines(t: Translate, c: Case, audience: Audience, timezone: string): string[] {
+  const lines: string[] = [];
+  if (c.rootCause?.person && audience !== 'public')
+    lines.push(`*${t('card.responsible')}*: <@${c.rootCause.person}>`);
+  if (c.fixVerified)
+    lines.push(
+      `✓ ${t('card.fixVerified', { by: c.fixVerified.by, at: slackDate(c.fixVerified.at, timezone) })}`,
+    );
+  else if (c.fixVerified === null) lines.push(`⏳ ${t('card.fixPending')}`);
+  return lines;
+}
+
+/** Fix verified (验证有效): a manager confirms the corrective action works; Slack asks them to confirm first. */
+function verifyButton(t: Translate, c: Case) {
+  return {
+    type: 'button' as const,
+    action_id: ids.verifyFix,
+    text: plain(t('button.verifyFix')),
+    value: c.number,
+    confirm: {
+      title: plain(t('confirm.verifyFix.title')),
+      text: plain(t('confirm.verifyFix.text')),
+      confirm: plain(t('confirm.verifyFix.yes')),
+      deny: plain(t('confirm.verifyFix.no')),
+    },
+  };
+}
+
+/** Where the case stands; while a compensation waits for the GM, that is what it waits for. */
+function statusText(t: Translate, c: Pick<Case, 'status' | 'pendingApproval'>): string {
+  return c.pendingApproval ? t('status.awaiting_approval') : t(`status.${c.status}`);
 }
 
 function caseButtons(t: Translate, c: Case) {
@@ -489,16 +622,24 @@ function caseButtons(t: Translate, c: Case) {
     ...(style ? { style } : {}),
   });
   if (c.pendingApproval) {
+    // The GM decides; meanwhile the clocks run on, so the owner still talks to the customer or asks for time.
     return [
       button(ids.approve, t('button.approve'), 'primary'),
       button(ids.reject, t('button.reject'), 'danger'),
+      ...(c.status === 'registered' ? [button(ids.acknowledge, t('button.acknowledge'))] : []),
+      button(ids.contact, t('button.contact')),
+      button(ids.extend, t('button.extend')),
     ];
   }
   if (c.status === 'closed') return [button(ids.reopen, t('button.reopen'))];
+  const verifiable = c.rootCause !== undefined && !c.fixVerified;
   if (c.status === 'resolved') {
     return [
       ...(c.verdict ? [] : [button(ids.verdict, t('button.verdict'), 'primary')]),
+      // Telling the customer the result is a contact too, and closing may wait for it.
+      button(ids.contact, t('button.contact')),
       button(ids.rootCause, t('button.rootCause')),
+      ...(verifiable ? [verifyButton(t, c)] : []),
       button(ids.close, t('button.close')),
       button(ids.reopen, t('button.reopen')),
     ];
@@ -508,6 +649,7 @@ function caseButtons(t: Translate, c: Case) {
     button(ids.contact, t('button.contact')),
     button(ids.extend, t('button.extend')),
     button(ids.rootCause, t('button.rootCause')),
+    ...(verifiable ? [verifyButton(t, c)] : []),
     button(ids.changeClass, t('button.changeClass')),
     button(ids.reassign, t('button.reassign')),
     button(ids.resolve, t('button.resolve')),
@@ -589,7 +731,7 @@ export function caseListBlocks(
       number: c.number,
       status: t(`status.${c.status}`),
       category: fitted(categoryName(t, c.category), 100),
-      customer: fitted(c.customer.name, NAME_TEXT),
+      customer: fitted(customerName(t, c), NAME_TEXT),
       phone: fitted(phoneOf(c), NAME_TEXT),
       owner: c.owner,
       summary: fitted(c.summary, 120),
@@ -626,7 +768,13 @@ export function reportBlocks(
     new Intl.DateTimeFormat('sv-SE', { timeZone: policy.timezone, dateStyle: 'short' }).format(at);
   const lastDay = new Date(period.to.getTime() - 1);
   const text = t(`report.${kind}`, { from: day(period.from), to: day(lastDay) });
-  const percent = metPercent(stats);
+  // The documents' deadlines and the acknowledgement (the bot's own hour) are judged apart.
+  const kept = (line: 'report.met' | 'report.acknowledged', of: Kept) => {
+    const percent = keptPercent(of);
+    return percent === null
+      ? t(`${line}.none`)
+      : t(line, { percent: `${percent}%`, met: of.met, judged: of.judged });
+  };
   const counts = (title: string, rows: Count[], name: (key: string) => string) =>
     sections([
       `*${title}*`,
@@ -642,13 +790,8 @@ export function reportBlocks(
       { type: 'header', text: plain(text) },
       ...sections([
         t('report.total', { count: stats.total }),
-        percent === null
-          ? t('report.met.none')
-          : t('report.met', {
-              percent: `${percent}%`,
-              met: stats.deadlines.met,
-              judged: stats.deadlines.judged,
-            }),
+        kept('report.met', stats.deadlines),
+        kept('report.acknowledged', stats.acknowledged),
         ...(stats.satisfaction.average === null
           ? []
           : [

@@ -1,4 +1,5 @@
-import type { Complaint } from './complaint.js';
+import type { Complaint, EvidenceFile } from './complaint.js';
+import type { Policy } from './policy.js';
 
 export type CaseStatus = 'registered' | 'accepted' | 'resolved' | 'closed';
 
@@ -31,10 +32,13 @@ export type TimelineType =
   | 'nudged'
   | 'owner-notified'
   | 'gm-informed'
+  /** How the case ended, told to someone the documents name (the receiver, a manager, the GM). */
+  | 'outcome-told'
   | 'reporter-told'
   | 'contacted'
   | 'extended'
   | 'root-cause'
+  | 'fix-verified'
   | 'closed'
   | 'reopened'
   | 'verdict'
@@ -86,6 +90,8 @@ export interface RootCause {
   corrective: string;
   preventive: string;
   department: string;
+  /** The person responsible (责任人), when the cause is one person's. */
+  person?: string;
 }
 
 /** A complaint case as stored. */
@@ -98,6 +104,14 @@ export interface Case {
   status: CaseStatus;
   customer: { name: string; phone: string };
   summary: string;
+  /** What the customer asks for (投诉要求); cases registered before it was asked have none. */
+  demand?: string;
+  /** Where it happened, or the customer's address: forgotten with the name and phone. */
+  address?: string;
+  /** Files attached at registration (证据). */
+  evidence?: EvidenceFile[];
+  /** The fault recurs after repair (重复故障): a major case. */
+  recurrence?: boolean;
   category: string;
   class: 1 | 2 | 3;
   channel: Complaint['channel'];
@@ -109,6 +123,8 @@ export interface Case {
   handoverFrom?: string | null;
   /** The person complained about: never the owner, and never shown the case. */
   respondent?: string;
+  /** The chat message the complaint was reported from (a message shortcut), as a link to it. */
+  permalink?: string;
   item?: string;
   /** A batch (批量投诉): the number of its first case names it. */
   batch?: string;
@@ -129,6 +145,8 @@ export interface Case {
   /** A compensation above the policy's threshold, waiting for the GM (null once decided). */
   pendingApproval?: { amount: number; text: string; by: string } | null;
   rootCause?: RootCause;
+  /** A manager verified that the corrective action works (验证有效); null once the root cause changed again. */
+  fixVerified?: { by: string; at: Date } | null;
   verdict?: Verdict;
   /** A case the customer rejected is closed and followed by a new major case: the links both ways. */
   rejectedInto?: string;
@@ -146,18 +164,48 @@ export interface Case {
 /** A case as registered, before the store gives it its number. */
 export type CaseDraft = Omit<Case, 'number' | 'revision'>;
 
-/** Major cases (重大投诉) copy the GM at once and get a callback deadline and longer to resolve. */
-export function isMajor(c: Pick<Case, 'class' | 'compensation'> & { batch?: string }): boolean {
-  return c.class >= 2 || c.compensation || c.batch !== undefined;
+/**
+ * Major cases (重大投诉) copy the GM at once and get a callback deadline and longer to resolve: class 2 or 3, a
+ * compensation claim, a batch, a fault that recurs after repair, or a category the policy names (food safety).
+ */
+export function isMajor(
+  c: Pick<Case, 'class' | 'compensation' | 'category'> & { batch?: string; recurrence?: boolean },
+  policy: Pick<Policy, 'majorCategories'>,
+): boolean {
+  return (
+    c.class >= 2 ||
+    c.compensation ||
+    c.batch !== undefined ||
+    c.recurrence === true ||
+    policy.majorCategories.includes(c.category)
+  );
 }
 
 export function isFinished(c: Pick<Case, 'status'>): boolean {
   return (FINISHED_STATUSES as readonly CaseStatus[]).includes(c.status);
 }
 
-/** Class 2 and 3 and major cases need their root cause before they close (原因分析, 纠正预防措施). */
-export function needsRootCause(c: Pick<Case, 'class' | 'compensation' | 'repeat'>): boolean {
-  return isMajor(c);
+/**
+ * Whether the case needs its root cause before it closes (原因分析, 纠正预防措施): every complaint (001 4.5.1
+ * 「每宗投诉」), or, where the policy says so, major ones only.
+ */
+export function needsRootCause(
+  c: Parameters<typeof isMajor>[0],
+  policy: Pick<Policy, 'rootCause' | 'majorCategories'>,
+): boolean {
+  return policy.rootCause === 'all' || isMajor(c, policy);
+}
+
+/**
+ * Whether the customer was told how the case was resolved (001 4.4.5): a contact logged after it was last
+ * resolved, or the customer's verdict on it.
+ */
+export function customerTold(c: Pick<Case, 'timeline'>): boolean {
+  const resolved = c.timeline.findLastIndex((e) => e.type === 'resolved');
+  return (
+    resolved >= 0 &&
+    c.timeline.slice(resolved + 1).some((e) => e.type === 'contacted' || e.type === 'verdict')
+  );
 }
 
 /** The owner; during a handover also the one who handed it over and the receiver (首问负责制). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPhone, normalizePhone } from './phone.js';
+import { normalizePhone } from './phone.js';
 import type { Policy } from './policy.js';
 import { cleanName, visibleOrEmpty } from './text.js';
 
@@ -8,6 +8,21 @@ export const INTAKE_CHANNELS = ['phone', 'in_person', 'online', 'chat', 'letter'
 export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
 
 export const SUMMARY_MAX = 3000;
+export const DEMAND_MAX = 1000;
+export const ADDRESS_MAX = 300;
+/** A file attached as evidence: Slack's id, its name, and where Slack shows it to those it is shared with. */
+export const evidenceFile = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().max(1000),
+  permalink: z.string().max(3000).optional(),
+});
+export type EvidenceFile = z.infer<typeof evidenceFile>;
+
+/** A link to a chat message (Slack's permalink): https, and nothing that could end a link in mrkdwn. */
+export const permalink = z
+  .string()
+  .max(1000)
+  .regex(/^https:\/\/[^\s<>|]+$/);
 
 /**
  * The registration form (投诉登记表) as the receiver fills it in. Error messages are message-catalog keys,
@@ -15,19 +30,32 @@ export const SUMMARY_MAX = 3000;
  */
 export function complaintSchema(policy: Policy) {
   const required = 'error.required';
+  // An anonymous complaint (匿名, where the policy allows it) leaves name and phone empty.
+  const anonymous = policy.anonymous === 'allowed';
+  const customer = <T extends z.ZodType>(schema: T) =>
+    anonymous ? z.preprocess((value) => value ?? '', schema) : schema;
   return z.object({
-    customerName: z
-      .string(required)
-      .overwrite(cleanName)
-      .overwrite(visibleOrEmpty)
-      .min(1, required)
-      .max(100, 'error.too_long'),
-    customerPhone: z
-      .string(required)
-      .trim()
-      .min(1, required)
-      .refine(isPhone, 'error.phone_invalid')
-      .transform(normalizePhone),
+    customerName: customer(
+      z
+        .string(required)
+        .overwrite(cleanName)
+        .overwrite(visibleOrEmpty)
+        .min(anonymous ? 0 : 1, required)
+        .max(100, 'error.too_long'),
+    ),
+    /** Stored in E.164, so that one customer is one number however it was typed. */
+    customerPhone: customer(
+      z
+        .string(required)
+        .trim()
+        .transform((text, ctx) => {
+          if (text === '' && anonymous) return '';
+          const phone = normalizePhone(text, policy.country);
+          if (phone === null)
+            ctx.addIssue({ code: 'custom', message: text === '' ? required : 'error.phone_invalid' });
+          return phone ?? '';
+        }),
+    ),
     summary: z
       .string(required)
       .trim()
@@ -41,11 +69,26 @@ export function complaintSchema(policy: Policy) {
     compensation: z.boolean(),
     /** The order or product a product complaint is about: what makes complaints a batch. */
     item: z.string().trim().overwrite(visibleOrEmpty).max(200, 'error.too_long').optional(),
+    /** What the customer asks for (投诉要求): a refund, an exchange, an apology… */
+    demand: z
+      .string(required)
+      .trim()
+      .overwrite(visibleOrEmpty)
+      .min(1, required)
+      .max(DEMAND_MAX, 'error.too_long'),
+    /** Where it happened, or the customer's address (地址/地点): personal data, shown like the phone. */
+    address: z.string().trim().overwrite(visibleOrEmpty).max(ADDRESS_MAX, 'error.too_long').optional(),
+    /** Files attached in the form (证据: photos, recordings, documents), as Slack keeps them. */
+    evidence: z.array(evidenceFile).max(policy.evidence.maxFiles, 'error.too_many_files').optional(),
+    /** The fault came back after a repair (维修后仍然重复故障): a major complaint (001). */
+    recurrence: z.boolean().optional(),
     /** The person complained about (被投诉人), if one of the staff. */
     respondent: z
       .string()
       .regex(/^[UW][A-Z0-9]+$/)
       .optional(),
+    /** The chat message the complaint was reported from, when it was. */
+    permalink: permalink.optional(),
   });
 }
 

@@ -4,13 +4,15 @@ import type { DeadlineStep } from './deadlines.js';
 import { canPlan, measureOf, planDeadlines } from './deadlines.js';
 import { ladderFor } from './ladder.js';
 import { type Refusal, refusalOf } from './permissions.js';
-import type { DeadlinePolicy, Policy } from './policy.js';
+import type { DeadlinePolicy, Policy, Procedure } from './policy.js';
 
 export type { Refusal } from './permissions.js';
 
 export type Transition = { kind: 'ok'; case: Case } | { kind: 'refused'; reason: Refusal };
 
 const refuse = (reason: Refusal): Transition => ({ kind: 'refused', reason });
+/** What decides a case's weight and so its deadlines: major or not, and how long each deadline is. */
+type Weighing = Pick<Policy, 'deadlines' | 'majorCategories'>;
 const append = (c: Case, entry: TimelineEntry): TimelineEntry[] => [...c.timeline, entry];
 
 /** The owner accepts the case (确认受理): the acknowledge deadline is met. */
@@ -159,17 +161,37 @@ export function stepEntry(step: DeadlineStep, now: Date): TimelineEntry & { key:
   return { at: now, by: 'system', type: step.type, to: step.to, key: step.key };
 }
 
-/** Root cause and corrective action (原因分析, 纠正预防措施), before or after the case is resolved. */
-export function recordRootCause(c: Case, actor: string, rootCause: RootCause, now: Date): Transition {
+/**
+ * Root cause and corrective action (原因分析, 纠正预防措施), before or after the case is resolved. With
+ * `verifyFix`, the corrective action, new or changed, waits for a manager to verify it before the case closes.
+ */
+export function recordRootCause(
+  c: Case,
+  actor: string,
+  rootCause: RootCause,
+  now: Date,
+  verifyFix = false,
+): Transition {
   const refused = refusalOf('rootCause', c, actor);
   if (refused) return refuse(refused);
   const entry: TimelineEntry = { at: now, by: actor, type: 'root-cause', text: rootCause.cause };
-  return { kind: 'ok', case: { ...c, rootCause, timeline: append(c, entry) } };
+  const verification = verifyFix || c.fixVerified ? { fixVerified: null } : {};
+  const { person, ...cause } = rootCause;
+  const recorded: RootCause = person ? { ...cause, person } : cause;
+  return { kind: 'ok', case: { ...c, rootCause: recorded, ...verification, timeline: append(c, entry) } };
 }
 
-/** Closes (结案) a resolved case; a major one only with its root cause. */
-export function close(c: Case, actor: string, now: Date): Transition {
-  const refused = refusalOf('close', c, actor);
+/** A manager verified that the corrective action works (验证有效): the case may close. */
+export function verifyFix(c: Case, actor: string, now: Date): Transition {
+  const refused = refusalOf('verifyFix', c, actor);
+  if (refused) return refuse(refused);
+  const entry: TimelineEntry = { at: now, by: actor, type: 'fix-verified' };
+  return { kind: 'ok', case: { ...c, fixVerified: { by: actor, at: now }, timeline: append(c, entry) } };
+}
+
+/** Closes (结案) a resolved case once the policy's conditions hold: its root cause in, the customer told the result. */
+export function close(c: Case, actor: string, now: Date, procedure: Procedure): Transition {
+  const refused = refusalOf('close', c, actor, procedure);
   if (refused) return refuse(refused);
   return {
     kind: 'ok',
@@ -183,16 +205,12 @@ export function close(c: Case, actor: string, now: Date): Transition {
 }
 
 /** Reopens a resolved or closed case, with a reason; it gets fresh deadlines from now, planned as for a new case. */
-export function reopen(
-  c: Case,
-  actor: string,
-  reason: string,
-  now: Date,
-  policy: DeadlinePolicy,
-): Transition {
+export function reopen(c: Case, actor: string, reason: string, now: Date, policy: Weighing): Transition {
   const refused = refusalOf('reopen', c, actor);
   if (refused) return refuse(refused);
-  const fresh = planDeadlines(isMajor(c), now, policy).filter((d) => d.kind !== 'acknowledge');
+  const fresh = planDeadlines(isMajor(c, policy), now, policy.deadlines).filter(
+    (d) => d.kind !== 'acknowledge',
+  );
   const version = (kind: string) => (c.deadlines.find((d) => d.kind === kind)?.version ?? 0) + 1;
   const deadlines = [
     ...c.deadlines.filter((d) => d.kind === 'acknowledge'),
@@ -233,7 +251,7 @@ export function changeClass(
   to: 1 | 2 | 3,
   reason: string,
   now: Date,
-  policy: DeadlinePolicy,
+  policy: Weighing,
 ): Transition {
   const lowering = to < c.class;
   const refused =
@@ -293,8 +311,8 @@ export function reassign(
  * The deadlines of a case whose weight changed, planned anew from registration: a deadline whose due time
  * moves gets a new version, a kept one stays, and one the new plan has no more stays only if it was kept.
  */
-function replanned(c: Case, changed: Case, policy: DeadlinePolicy): Deadline[] {
-  const plan = planDeadlines(isMajor(changed), c.createdAt, policy);
+function replanned(c: Case, changed: Case, policy: Weighing): Deadline[] {
+  const plan = planDeadlines(isMajor(changed, policy), c.createdAt, policy.deadlines);
   const moved = plan.map((planned) => {
     const current = c.deadlines.find((d) => d.kind === planned.kind);
     if (current?.metAt || current?.dueAt.getTime() === planned.dueAt.getTime()) return current ?? planned;
@@ -304,7 +322,7 @@ function replanned(c: Case, changed: Case, policy: DeadlinePolicy): Deadline[] {
 }
 
 /** A case joins a batch (批量投诉): it becomes major, and its open deadlines are planned as such. */
-export function joinBatch(c: Case, batch: string, now: Date, policy: DeadlinePolicy): Transition {
+export function joinBatch(c: Case, batch: string, now: Date, policy: Weighing): Transition {
   if (c.batch) return refuse('refusal.same_class');
   const changed = { ...c, batch };
   const entry: TimelineEntry = { at: now, by: 'system', type: 'batched', text: batch };

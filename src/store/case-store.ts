@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CaseStore } from '../app/ports.js';
 import type { Case, CaseDraft } from '../domain/case.js';
 import { formatCaseNumber } from '../domain/case-number.js';
-import type { Statistics } from '../domain/statistics.js';
+import type { AssessmentRow, Statistics } from '../domain/statistics.js';
 import type { Collections } from './collections.js';
 import * as q from './queries.js';
 
@@ -16,11 +16,35 @@ interface Facets {
   byClass: { _id: unknown; count: number }[];
   byDepartment: { _id: unknown; count: number }[];
   deadlines: { judged: number; met: number }[];
+  acknowledged: { judged: number; met: number }[];
   overdue: Statistics['overdue'];
   repeats: { number: string }[];
   batches: { number: string }[];
   satisfaction: { average: number; count: number }[];
+  byResponsible: AssessmentFacet;
+  byOwner: AssessmentFacet;
 }
+
+/** What an assessment facet answers: one document per department or owner. */
+type AssessmentFacet = {
+  _id: unknown;
+  cases: number;
+  missed: number;
+  satisfaction: number | null;
+  reopened: number;
+  rejected: number;
+}[];
+
+/** Rows of an assessment, the average satisfaction to one decimal. */
+const assessmentRows = (facet: AssessmentFacet): AssessmentRow[] =>
+  facet.map((r) => ({
+    key: String(r._id),
+    cases: r.cases,
+    missed: r.missed,
+    satisfaction: typeof r.satisfaction === 'number' ? Math.round(r.satisfaction * 10) / 10 : null,
+    reopened: r.reopened,
+    rejected: r.rejected,
+  }));
 
 /** A submission redelivered while its first delivery is still numbering waits this long for the number. */
 const WAIT_FOR_NUMBER_MS = 2000;
@@ -92,6 +116,10 @@ export function caseStore(db: Collections): CaseStore {
         byClass: counts(facets.byClass),
         byDepartment: counts(facets.byDepartment),
         deadlines: { judged: facets.deadlines[0]?.judged ?? 0, met: facets.deadlines[0]?.met ?? 0 },
+        acknowledged: {
+          judged: facets.acknowledged[0]?.judged ?? 0,
+          met: facets.acknowledged[0]?.met ?? 0,
+        },
         overdue: facets.overdue,
         repeats: facets.repeats.map((r) => r.number),
         batches: facets.batches.map((r) => r.number),
@@ -99,6 +127,21 @@ export function caseStore(db: Collections): CaseStore {
           average: facets.satisfaction[0] ? Math.round(facets.satisfaction[0].average * 10) / 10 : null,
           count: facets.satisfaction[0]?.count ?? 0,
         },
+        assessment: {
+          byResponsible: assessmentRows(facets.byResponsible),
+          byOwner: assessmentRows(facets.byOwner),
+        },
+      };
+    },
+
+    async assessment(month, now, reader) {
+      const [facets] = (await db.aggregateCases(q.assessmentOfMonth(month, now, reader))) as unknown as Pick<
+        Facets,
+        'byResponsible' | 'byOwner'
+      >[];
+      return {
+        byResponsible: assessmentRows(facets?.byResponsible ?? []),
+        byOwner: assessmentRows(facets?.byOwner ?? []),
       };
     },
 

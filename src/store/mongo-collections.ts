@@ -19,6 +19,7 @@ const deadline = new Schema(
   },
   exact,
 );
+const evidenceFile = new Schema({ id: String, name: String, permalink: String }, exact);
 const timelineEntry = new Schema(
   { at: Date, by: String, type: String, to: String, text: String, key: String },
   exact,
@@ -33,6 +34,10 @@ export const caseSchema = new Schema(
     status: String,
     customer: { name: String, phone: String },
     summary: String,
+    demand: String,
+    address: String,
+    evidence: list(evidenceFile),
+    recurrence: Boolean,
     category: String,
     class: Number,
     channel: String,
@@ -42,6 +47,7 @@ export const caseSchema = new Schema(
     owner: String,
     handoverFrom: String,
     respondent: String,
+    permalink: String,
     item: String,
     batch: String,
     repeat: { of: String, count: Number },
@@ -54,7 +60,8 @@ export const caseSchema = new Schema(
     resolutionAction: String,
     amount: Number,
     pendingApproval: { amount: Number, text: String, by: String },
-    rootCause: { cause: String, corrective: String, preventive: String, department: String },
+    rootCause: { cause: String, corrective: String, preventive: String, department: String, person: String },
+    fixVerified: { by: String, at: Date },
     verdict: { accepted: Boolean, satisfaction: Number, comment: String },
     rejectedInto: String,
     rejectionOf: String,

@@ -25,6 +25,7 @@ const SETTABLE = [
   'amount',
   'pendingApproval',
   'rootCause',
+  'fixVerified',
   'verdict',
   'rejectedInto',
   'batch',
@@ -116,22 +117,15 @@ export function searchCases(search: CaseSearch): { filter: Doc; sort: Record<str
   const hidden = { respondent: { $ne: search.viewer } };
   const sort = { number: -1 as const };
   if (search.kind === 'list') return { filter: { ...openCases(), ...readable(search) }, sort };
-  const digits = search.text.replace(/[\s\-()+]/g, '');
+  const digits = search.text.replace(/[\s\-().+]/g, '');
   const text = search.text.trim();
   const byPhone = /^\d{4,}$/.test(digits);
+  // Phones are stored in E.164: some of its digits, or the whole number however it was typed.
+  const wholePhone = search.phone ? [{ 'customer.phone': search.phone }] : [];
   const matches = byPhone
-    ? [{ 'customer.phone': { $regex: digits } }, { number: literally(text) }]
+    ? [{ 'customer.phone': { $regex: digits } }, ...wholePhone, { number: literally(text) }]
     : [{ summary: literally(text) }, { 'customer.name': literally(text) }, { number: literally(text) }];
-  const allowed = search.everything
-    ? []
-    : [
-        {
-          $or: [
-            isOnCase(search.viewer),
-            ...(byPhone ? [{ 'customer.phone': { $in: [digits, `+${digits}`] } }] : []),
-          ],
-        },
-      ];
+  const allowed = search.everything ? [] : [{ $or: [isOnCase(search.viewer), ...wholePhone] }];
   return { filter: { $and: [{ $or: matches }, ...allowed], number: { $exists: true }, ...hidden }, sort };
 }
 
@@ -151,51 +145,125 @@ export const linkRepeat = (earlier: string, later: string): Write => ({
 const present = (field: string) => ({ $ne: [{ $ifNull: [field, null] }, null] });
 
 /**
+ * Of the deadlines of some kinds of the cases at hand, those due by `now`, and how many of them were kept as
+ * first promised: a deadline moved by "need more time" counts as missed.
+ */
+const kept = (kinds: Doc, now: Date): Doc[] => [
+  { $unwind: '$deadlines' },
+  { $match: { 'deadlines.kind': kinds } },
+  {
+    $project: {
+      due: { $ifNull: ['$deadlines.originalDueAt', '$deadlines.dueAt'] },
+      metAt: '$deadlines.metAt',
+      moved: present('$deadlines.originalDueAt'),
+    },
+  },
+  { $match: { due: { $lte: now } } },
+  {
+    $group: {
+      _id: null,
+      judged: { $sum: 1 },
+      met: {
+        $sum: {
+          $cond: [{ $and: [present('$metAt'), { $lte: ['$metAt', '$due'] }, { $not: ['$moved'] }] }, 1, 0],
+        },
+      },
+    },
+  },
+];
+
+/** Per case, its procedure deadlines (not the acknowledgement) due by `now` and not kept as first promised. */
+const missedBy = (now: Date): Doc => ({
+  $size: {
+    $filter: {
+      input: { $ifNull: ['$deadlines', []] },
+      as: 'd',
+      cond: {
+        $and: [
+          { $ne: ['$$d.kind', 'acknowledge'] },
+          { $lte: [{ $ifNull: ['$$d.originalDueAt', '$$d.dueAt'] }, now] },
+          {
+            $not: [
+              {
+                $and: [
+                  present('$$d.metAt'),
+                  { $lte: ['$$d.metAt', '$$d.dueAt'] },
+                  { $not: [present('$$d.originalDueAt')] },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    },
+  },
+});
+
+/** The department a case is held against: its root cause's responsible department, else its own. */
+const responsibleDepartment = { $ifNull: ['$rootCause.department', '$department'] };
+
+/** Cases grouped by a key (绩效考核): how many, deadlines missed, satisfaction, reopened, rejected. */
+const assessBy = (key: unknown, now: Date): Doc[] => [
+  {
+    $project: {
+      key,
+      missed: missedBy(now),
+      satisfaction: '$verdict.satisfaction',
+      reopened: { $cond: [{ $in: ['reopened', { $ifNull: ['$timeline.type', []] }] }, 1, 0] },
+      rejected: { $cond: [{ $eq: ['$verdict.accepted', false] }, 1, 0] },
+    },
+  },
+  {
+    $group: {
+      _id: '$key',
+      cases: { $sum: 1 },
+      missed: { $sum: '$missed' },
+      satisfaction: { $avg: '$satisfaction' },
+      reopened: { $sum: '$reopened' },
+      rejected: { $sum: '$rejected' },
+    },
+  },
+  { $sort: { _id: 1 } },
+];
+
+/**
+ * The register of a month (`YYYYMM`) as a reader may have it, by responsible department and by owner, its
+ * deadlines judged at `now`: the assessment that goes with the export.
+ */
+export const assessmentOfMonth = (month: string, now: Date, reader: Reader): Doc[] => [
+  { $match: { number: { $regex: `^${month}-` }, ...readable(reader) } },
+  {
+    $facet: {
+      byResponsible: assessBy(responsibleDepartment, now),
+      byOwner: assessBy('$owner', now),
+    },
+  },
+];
+
+/**
  * The statistics of the cases registered in [from, to) (客户投诉周统计表): counts by category, class and
- * department; of their deadlines due by `now`, how many were kept as first promised; the open cases overdue;
- * the repeats; the customers' average satisfaction. A deadline moved by "need more time" counts as missed.
+ * department; of their deadlines due by `now`, how many were kept as first promised, the documents' deadlines
+ * (callback, resolve) apart from the acknowledgement; the repeats; the customers' average satisfaction. The
+ * overdue list is of every case overdue at `now`, whenever it was registered.
  */
 export function statistics(from: Date, to: Date, now: Date, reader?: string): Doc[] {
   // The lists name cases; none about the reader (回避). The counts stay whole.
   const named = reader ? { respondent: { $ne: reader } } : {};
-  const countBy = (field: string) => [
-    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
-    { $sort: { _id: 1 } },
-  ];
+  const registered = { createdAt: { $gte: from, $lt: to } };
+  const inPeriod = (stages: Doc[]) => [{ $match: registered }, ...stages];
+  const countBy = (field: string) =>
+    inPeriod([{ $group: { _id: `$${field}`, count: { $sum: 1 } } }, { $sort: { _id: 1 } }]);
   return [
-    { $match: { number: { $exists: true }, createdAt: { $gte: from, $lt: to } } },
+    // The period's cases, and the open ones of any time, which may be overdue now.
+    { $match: { number: { $exists: true }, $or: [registered, isOpen] } },
     {
       $facet: {
-        total: [{ $count: 'count' }],
+        total: inPeriod([{ $count: 'count' }]),
         byCategory: countBy('category'),
         byClass: countBy('class'),
         byDepartment: countBy('department'),
-        deadlines: [
-          { $unwind: '$deadlines' },
-          {
-            $project: {
-              due: { $ifNull: ['$deadlines.originalDueAt', '$deadlines.dueAt'] },
-              metAt: '$deadlines.metAt',
-              moved: present('$deadlines.originalDueAt'),
-            },
-          },
-          { $match: { due: { $lte: now } } },
-          {
-            $group: {
-              _id: null,
-              judged: { $sum: 1 },
-              met: {
-                $sum: {
-                  $cond: [
-                    { $and: [present('$metAt'), { $lte: ['$metAt', '$due'] }, { $not: ['$moved'] }] },
-                    1,
-                    0,
-                  ],
-                },
-              },
-            },
-          },
-        ],
+        deadlines: inPeriod(kept({ $ne: 'acknowledge' }, now)),
+        acknowledged: inPeriod(kept({ $eq: 'acknowledge' }, now)),
         overdue: [
           {
             $match: {
@@ -207,20 +275,22 @@ export function statistics(from: Date, to: Date, now: Date, reader?: string): Do
           { $project: { _id: 0, number: 1, owner: 1, department: 1 } },
           { $sort: { number: 1 } },
         ],
-        repeats: [
+        repeats: inPeriod([
           { $match: { repeat: { $exists: true }, ...named } },
           { $project: { _id: 0, number: 1 } },
           { $sort: { number: 1 } },
-        ],
-        batches: [
+        ]),
+        batches: inPeriod([
           { $match: { batch: { $exists: true }, ...named } },
           { $project: { _id: 0, number: 1 } },
           { $sort: { number: 1 } },
-        ],
-        satisfaction: [
+        ]),
+        satisfaction: inPeriod([
           { $match: { 'verdict.satisfaction': { $exists: true } } },
           { $group: { _id: null, average: { $avg: '$verdict.satisfaction' }, count: { $sum: 1 } } },
-        ],
+        ]),
+        byResponsible: inPeriod(assessBy(responsibleDepartment, now)),
+        byOwner: inPeriod(assessBy('$owner', now)),
       },
     },
   ];
@@ -262,10 +332,17 @@ export const dueForAnonymising = (closedBefore: Date): Doc => ({
   anonymisedAt: { $exists: false },
 });
 
-/** Forgets the customer's name and phone of a case, once; the rest of the record stays for the statistics. */
+/**
+ * Forgets the customer's name, phone and address of a case, once; the rest of the record stays for the
+ * statistics.
+ */
 export const anonymise = (number: string, now: Date): Write => ({
   filter: { number, anonymisedAt: { $exists: false } },
-  update: { $set: { 'customer.name': '', 'customer.phone': '', anonymisedAt: now }, $inc: { revision: 1 } },
+  update: {
+    $set: { 'customer.name': '', 'customer.phone': '', anonymisedAt: now },
+    $unset: { address: '' },
+    $inc: { revision: 1 },
+  },
 });
 
 /** Remembers how much of the timeline the card's thread has shown; it only grows. */

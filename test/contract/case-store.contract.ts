@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseStore } from '../../src/app/ports.js';
 import type { Case } from '../../src/domain/case.js';
 import { acknowledge, escalate } from '../../src/domain/transitions.js';
-import type { CaseSearch } from '../../src/domain/visibility.js';
+import { type CaseSearch, findSearch } from '../../src/domain/visibility.js';
 import { aCase, T0 } from '../support/cases.js';
 import { fullCase } from '../support/full-case.js';
-import { people } from '../support/harness.js';
+import { people, testPolicy } from '../support/harness.js';
 import { A, B, C, D, dec, E, everyCase, NOW, nov, numbers, phones, seed } from './seeds.js';
 
 const draftOf = (submissionKey: string) => {
@@ -224,9 +224,7 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
     it('finds cases by phone, words of the summary or name, or number: literally, whatever the case', async () => {
       const store = await seeded();
       const find = async (text: string, viewer: string = people.gm) =>
-        numbers(
-          (await store.search({ kind: 'find', text, viewer, everything: viewer === people.gm }, 0, 10)).cases,
-        );
+        numbers((await store.search(findSearch(text, viewer, testPolicy()), 0, 10)).cases);
       expect(await find('138-1234 5678')).toEqual([E, B, A]);
       expect(await find('1234')).toEqual([E, B, A]);
       // Need to know: the person complained about never; someone not on a case only by the whole phone.
@@ -246,6 +244,13 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
       expect(await find('202611-0004')).toEqual([D]);
       expect(await find('202612')).toEqual([E]);
       expect(await find('nothing like it')).toEqual([]);
+      // Phones are stored in E.164: the whole number matches however it is typed, some digits only the people on it.
+      expect(await find('+86 138 1234 5678')).toEqual([E, B, A]);
+      expect(await find('0086-138-1234-5678', 'U0DRIVER')).toEqual([E, A]);
+      expect(await find('+8613812345678', 'U0COOK')).toEqual([E, B, A]);
+      expect(await find('1234 5678', 'U0COOK')).toEqual([B]);
+      expect(await find('13812345678', people.stranger)).toEqual([E, B, A]);
+      expect(await find('3812345678', people.stranger)).toEqual([]);
     });
 
     it('pages a search, saying whether another page follows', async () => {
@@ -258,7 +263,7 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
       expect(await page(all, 0, 2)).toEqual({ numbers: [E, B], more: true });
       expect(await page(all, 1, 2)).toEqual({ numbers: [A], more: false });
       expect(await page(all, 2, 2)).toEqual({ numbers: [], more: false });
-      expect(await page({ kind: 'find', text: 'soup', viewer: people.gm, everything: true }, 0, 3)).toEqual({
+      expect(await page(findSearch('soup', people.gm, testPolicy()), 0, 3)).toEqual({
         numbers: [E, B, A],
         more: false,
       });
@@ -332,12 +337,25 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
           { key: 'delivery', count: 3 },
           { key: 'kitchen', count: 1 },
         ],
-        // All eight due by now; kept as first promised: B's acknowledgement, C's resolve, both of D's.
-        deadlines: { judged: 8, met: 4 },
+        // All four resolves due by now; kept as first promised: C's and D's (B's promise was moved).
+        deadlines: { judged: 4, met: 2 },
+        // The acknowledgements apart: B's and D's in time.
+        acknowledged: { judged: 4, met: 2 },
         overdue: [{ number: A, owner: people.owner, department: 'delivery' }],
         repeats: [B],
         batches: [C],
         satisfaction: { average: 4.5, count: 2 },
+        // A's resolve was missed, and B's (moved); B is the kitchen's, the cook's.
+        assessment: {
+          byResponsible: [
+            { key: 'delivery', cases: 3, missed: 1, satisfaction: 5, reopened: 0, rejected: 0 },
+            { key: 'kitchen', cases: 1, missed: 1, satisfaction: 4, reopened: 0, rejected: 0 },
+          ],
+          byOwner: [
+            { key: 'U0COOK', cases: 1, missed: 1, satisfaction: 4, reopened: 0, rejected: 0 },
+            { key: people.owner, cases: 3, missed: 1, satisfaction: 5, reopened: 0, rejected: 0 },
+          ],
+        },
       });
       // Read by the person B is about: counted, but not named.
       expect(await store.statistics(nov(1, 0), dec(1, 0), NOW, 'U0DRIVER')).toMatchObject({
@@ -345,17 +363,20 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
         repeats: [],
         batches: [C],
       });
-      // December, looked at before E's acknowledgement is due and after.
+      // December, looked at before E's acknowledgement is due and after. A, of November, is overdue still.
       const december = { total: 1, repeats: [], batches: [], satisfaction: { average: null, count: 0 } };
+      const overdueA = { number: A, owner: people.owner, department: 'delivery' };
       expect(await store.statistics(dec(1, 0), dec(32, 0), dec(1, 1.5))).toMatchObject({
         ...december,
         deadlines: { judged: 0, met: 0 },
-        overdue: [],
+        acknowledged: { judged: 0, met: 0 },
+        overdue: [overdueA],
       });
       expect(await store.statistics(dec(1, 0), dec(32, 0), dec(2))).toMatchObject({
         ...december,
-        deadlines: { judged: 1, met: 0 },
-        overdue: [{ number: E, owner: people.owner, department: 'delivery' }],
+        deadlines: { judged: 0, met: 0 },
+        acknowledged: { judged: 1, met: 0 },
+        overdue: [overdueA, { number: E, owner: people.owner, department: 'delivery' }],
       });
       expect(await store.statistics(nov(1, 0), nov(2, 0), NOW)).toEqual({
         total: 0,
@@ -363,11 +384,71 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
         byClass: [],
         byDepartment: [],
         deadlines: { judged: 0, met: 0 },
-        overdue: [],
+        acknowledged: { judged: 0, met: 0 },
+        // Overdue at the time of the report, whenever registered.
+        overdue: [overdueA],
         repeats: [],
         batches: [],
         satisfaction: { average: null, count: 0 },
+        assessment: { byResponsible: [], byOwner: [] },
       });
+    });
+
+    it('assesses a month by responsible department and by owner: cases, deadlines missed, satisfaction, reopened, rejected', async () => {
+      const store = await seeded();
+      // C's root cause is the kitchen's; D was reopened once, and its customer rejected the resolution.
+      const c = (await store.get(C)) as Case;
+      const kitchen = {
+        cause: 'Wrong label',
+        corrective: 'Relabel',
+        preventive: 'Check',
+        department: 'kitchen',
+      };
+      await store.save(c, { ...c, rootCause: kitchen });
+      const d = (await store.get(D)) as Case;
+      await store.save(d, {
+        ...d,
+        verdict: { accepted: false, satisfaction: 1 },
+        timeline: [...d.timeline, { at: nov(21), by: people.owner, type: 'reopened', text: 'Still late' }],
+      });
+      const row = (
+        key: string,
+        cases: number,
+        missed: number,
+        satisfaction: number | null,
+        more = [0, 0],
+      ) => ({
+        key,
+        cases,
+        missed,
+        satisfaction,
+        reopened: more[0],
+        rejected: more[1],
+      });
+      expect(await store.assessment('202611', NOW, everyone)).toEqual({
+        byResponsible: [row('delivery', 2, 1, 1, [1, 1]), row('kitchen', 2, 1, 4.5)],
+        byOwner: [row('U0COOK', 1, 1, 4), row(people.owner, 3, 1, 3, [1, 1])],
+      });
+      // Judged before anything was due, nothing was missed.
+      expect(await store.assessment('202611', nov(2, 0), everyone)).toMatchObject({
+        byOwner: [row('U0COOK', 1, 0, 4), row(people.owner, 3, 0, 3, [1, 1])],
+      });
+      // A department manager's departments only, and never a case about the reader.
+      const chef = { scope: { kind: 'departments' as const, ids: ['kitchen'] }, viewer: 'U0CHEF' };
+      expect(await store.assessment('202611', NOW, chef)).toEqual({
+        byResponsible: [row('kitchen', 1, 1, 4)],
+        byOwner: [row('U0COOK', 1, 1, 4)],
+      });
+      const driver = { scope: { kind: 'all' as const }, viewer: 'U0DRIVER' };
+      expect((await store.assessment('202611', NOW, driver)).byOwner).toEqual([
+        row(people.owner, 3, 1, 3, [1, 1]),
+      ]);
+      // The acknowledgement is not one of the procedure's deadlines: E, unacknowledged, missed none.
+      expect(await store.assessment('202612', dec(2), everyone)).toEqual({
+        byResponsible: [row('delivery', 1, 0, null)],
+        byOwner: [row(people.owner, 1, 0, null)],
+      });
+      expect(await store.assessment('202601', NOW, everyone)).toEqual({ byResponsible: [], byOwner: [] });
     });
   });
 }

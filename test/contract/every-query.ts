@@ -1,9 +1,11 @@
 import type { CaseStore } from '../../src/app/ports.js';
 import type { Case } from '../../src/domain/case.js';
-import type { CaseSearch, ListScope } from '../../src/domain/visibility.js';
+import { type CaseSearch, findSearch, type ListScope } from '../../src/domain/visibility.js';
 import { fullCase } from '../support/full-case.js';
-import { people } from '../support/harness.js';
+import { people, testPolicy } from '../support/harness.js';
 import { A, B, C, D, dec, E, everyCase, NOW, nov, phones, SEEDS, seed } from './seeds.js';
+
+const policy = testPolicy();
 
 /**
  * Every method of the store, and so every query of `queries.ts`, run over the seeded register: writes of each
@@ -63,14 +65,18 @@ export async function everyAnswer(store: CaseStore): Promise<Record<string, unkn
     'mr.*li',
     '王女',
     '202611-0004',
+    '+86 138 1234 5678',
+    '(010) 6552 9988',
   ];
   const searches: CaseSearch[] = [
     ...scopes.map(([scope, viewer]): CaseSearch => ({ kind: 'list', scope, viewer })),
-    ...texts.map((text): CaseSearch => ({ kind: 'find', text, viewer: people.gm, everything: true })),
-    ...texts.map((text): CaseSearch => ({ kind: 'find', text, viewer: 'U0COOK', everything: false })),
-    { kind: 'find', text: 'soup', viewer: 'U0DRIVER', everything: false },
-    { kind: 'find', text: '13812345678', viewer: 'U0DRIVER', everything: false },
-    { kind: 'find', text: '202612', viewer: people.gm, everything: true },
+    ...texts.map((text) => findSearch(text, people.gm, policy)),
+    ...texts.map((text) => findSearch(text, 'U0COOK', policy)),
+    findSearch('soup', 'U0DRIVER', policy),
+    findSearch('13812345678', 'U0DRIVER', policy),
+    findSearch('+86 138 1234 5678', 'U0DRIVER', policy),
+    findSearch('0086-138-1234-5678', 'U0COOK', policy),
+    findSearch('202612', people.gm, policy),
   ];
   for (const search of searches) {
     for (const [page, size] of [
@@ -122,6 +128,18 @@ export async function everyAnswer(store: CaseStore): Promise<Record<string, unkn
         `cases of ${month} for ${viewer}`,
         await store.casesOfMonth(month, { scope: { kind: 'all' }, viewer }),
       );
+
+  for (const month of ['202610', '202611', '202612', '202601'])
+    for (const now of [NOW, dec(2)])
+      for (const [scope, viewer] of [
+        [{ kind: 'all' }, people.gm],
+        [{ kind: 'all' }, 'U0DRIVER'],
+        [{ kind: 'departments', ids: ['kitchen'] }, 'U0CHEF'],
+      ] as [ListScope, string][])
+        note(
+          `assessment of ${month} at ${now.toISOString()} for ${viewer}`,
+          await store.assessment(month, now, { scope, viewer }),
+        );
 
   for (const [from, to, now] of [
     [nov(1, 0), dec(1, 0), NOW],

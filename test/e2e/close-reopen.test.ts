@@ -63,6 +63,11 @@ describe('root cause, close and reopen', () => {
         JSON.stringify(call.args.blocks).includes('Retrained the packing team'),
     );
 
+    // The corrective action is verified by a manager before the case closes (改善验证有效后方可关闭).
+    await h.press(people.manager, ids.verifyFix, c);
+    await h.slack.waitFor(
+      (call) => call.method === 'chat.update' && JSON.stringify(call.args.blocks).includes('Fix verified by'),
+    );
     await h.press(people.owner, ids.close, c);
     await h.slack.waitFor(
       (call) => call.method === 'chat.update' && JSON.stringify(call.args.blocks).includes('Closed'),

@@ -36,14 +36,22 @@ describe('/complaint export', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'Case number,Registered,Customer,Phone,Received by,Category,Class,What is the complaint?,Order or item (for a product),Department,Owner,Receiver,Status,Resolution,Resolved',
+      [
+        'Case number,Registered,Customer,Phone,Address or place,Received by,Category,Class',
+        'What is the complaint?,Order or item (for a product),The customer asks for,Evidence,Repeated fault',
+        'Department,Owner,Receiver,Status,Resolution,Resolved,Customer verdict,Satisfaction (1–5)',
+        'Root cause,Corrective action,Preventive action,Responsible department,Responsible,Fix verified,Closed',
+      ].join(','),
     );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`${first.number},`);
     expect(lines[1]).toContain(',"Cold soup, ""again"", and late",');
     expect(lines[2]).toMatch(
-      new RegExp(`^${second.number},.*,李先生,13900001111,Phone,Delivery / logistics,Class 1`),
+      new RegExp(`^${second.number},.*,李先生,13900001111,,Phone,Delivery / logistics,Class 1`),
     );
+    // People by the names of their Slack profiles, not their ids.
+    expect(lines[2]).toContain(`,${validComplaint.demand},,,Delivery,Owner,Receiver,`);
+    expect(csv).not.toContain(people.owner);
   });
 
   it('is for managers only', async () => {

@@ -28,6 +28,8 @@ describe('registering a complaint from Slack', () => {
       'customerName',
       'customerPhone',
       'summary',
+      'demand',
+      'address',
       'item',
       'category',
       'class',
@@ -35,6 +37,8 @@ describe('registering a complaint from Slack', () => {
       'department',
       'respondent',
       'compensation',
+      'recurrence',
+      'evidence',
     ]);
     expect(view.blocks.find((b) => b.block_id === 'summary')?.element.initial_value).toBe(
       'Cold soup, broken lid',

@@ -9,8 +9,9 @@ export function aCase(overrides: Partial<Case> = {}, policy = testPolicy()): Cas
   const draft = registerCase(
     {
       customerName: '王女士',
-      customerPhone: '13812345678',
+      customerPhone: '+8613812345678',
       summary: 'Cold soup',
+      demand: 'A refund',
       category: 'delivery',
       class: 1,
       channel: 'phone',

@@ -32,6 +32,13 @@ export interface FakeSlack {
   expectRefusals(): void;
   /** Slack knows no such user or channel from now on: messages to it are refused with `channel_not_found`. */
   forget(id: string): void;
+  /** The name a person's profile gives (users.info); without one, a name made of their id (U0OWNER: Owner). */
+  name(id: string, realName: string): void;
+  /**
+   * The language (`en-US`, `zh-CN`, `ja-JP`…) and time zone of a person's Slack account, as users.info gives them;
+   * without, `en-US` in Asia/Shanghai.
+   */
+  person(id: string, settings: { locale?: string; tz?: string }): void;
   readonly refusalsExpected: boolean;
   /**
    * Holds every request from now on without answering; `release` answers those whose caller is still there.
@@ -57,14 +64,61 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   return args;
 }
 
+/** What a person's Slack account is set to when a test sets nothing. */
+const DEFAULT_SETTINGS = { locale: 'en-US', tz: 'Asia/Shanghai' };
+type Settings = { locale?: string; tz?: string };
+
+/**
+ * A user as users.info describes them, with the profile's real and display names, time zone and, when asked for
+ * (`include_locale`), language.
+ */
+function userInfo(
+  id: string,
+  names: Map<string, string>,
+  settings: Settings = {},
+  withLocale = false,
+): Record<string, unknown> {
+  const made = id.slice(2).toLowerCase();
+  const realName = names.get(id) ?? made.charAt(0).toUpperCase() + made.slice(1);
+  const { locale, tz } = { ...DEFAULT_SETTINGS, ...settings };
+  return {
+    ok: true,
+    user: {
+      id,
+      team_id: 'T0FAKE',
+      name: made,
+      deleted: false,
+      real_name: realName,
+      tz,
+      ...(withLocale ? { locale } : {}),
+      is_bot: false,
+      profile: { real_name: realName, display_name: made, real_name_normalized: realName },
+    },
+  };
+}
+
 /** Answers like Slack would, for the methods Redress uses. */
 function answer(
   method: string,
   args: Record<string, unknown>,
   ts: () => string,
   base: string,
+  names: Map<string, string> = new Map(),
+  people: Map<string, Settings> = new Map(),
 ): Record<string, unknown> {
   switch (method) {
+    case 'users.info': {
+      const id = String(args.user);
+      return userInfo(id, names, people.get(id), String(args.include_locale) === 'true');
+    }
+    case 'chat.getPermalink':
+      return {
+        ok: true,
+        channel: args.channel,
+        permalink: `https://fake.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
+      };
+    case 'views.publish':
+      return { ok: true, view: { id: `V${ts().replace('.', '')}`, ...(args.view as object) } };
     case 'conversations.open':
       return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
     case 'files.getUploadURLExternal': {
@@ -115,6 +169,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let refusalsExpected = false;
   const limits = new Map<string, { count: number; retryAfter: number }>();
   const unknown = new Set<string>();
+  const names = new Map<string, string>();
+  const people = new Map<string, Settings>();
   let serial = 0;
   let held: { method: string; gone: () => boolean; resume: () => void }[] | null = null;
   const ts = () => `${Math.floor(Date.now() / 1000)}.${String(++serial).padStart(6, '0')}`;
@@ -150,6 +206,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     const broken = blockKitViolations(method, args);
     res.writeHead(200, { 'content-type': 'application/json' });
+    if (
+      (method === 'users.info' || method === 'views.publish') &&
+      unknown.has(String(args.user ?? args.user_id))
+    ) {
+      refused.push({ method, args, at: Date.now() });
+      res.end(JSON.stringify({ ok: false, error: 'user_not_found' }));
+      return;
+    }
     if (method.startsWith('chat.') && unknown.has(String(args.channel))) {
       refused.push({ method, args, at: Date.now() });
       res.end(JSON.stringify({ ok: false, error: 'channel_not_found' }));
@@ -162,7 +226,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return;
     }
     calls.push({ method, args, at: Date.now() });
-    res.end(JSON.stringify(answer(method, args, ts, base)));
+    res.end(JSON.stringify(answer(method, args, ts, base, names, people)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -178,6 +242,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     forget(id) {
       unknown.add(id);
+    },
+    name(id, realName) {
+      names.set(id, realName);
+    },
+    person(id, settings) {
+      people.set(id, settings);
     },
     get refusalsExpected() {
       return refusalsExpected;

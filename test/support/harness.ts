@@ -48,10 +48,23 @@ export function testPolicy(deadlines: Partial<DeadlinePolicy> = {}): Policy {
     repeatWindow: 0,
     batch: { size: 3, window: 7 * 86_400_000 },
     compensationApproval: 500,
+    evidence: { maxFiles: 10, filetypes: [] },
+    verifyFix: true,
     approvalStandIn: people.csManager,
     retention: 3 * 365 * 86_400_000,
     maxExtension: 30 * 86_400_000,
-    reports: { daily: '0 9 * * *', weekly: '0 9 * * 1', monthly: '0 9 1 * *' },
+    country: 'CN',
+    anonymous: 'forbidden',
+    rootCause: 'all',
+    majorCategories: ['food_safety'],
+    closeNeedsCustomerTold: true,
+    reports: {
+      daily: '0 9 * * *',
+      weekly: '0 9 * * 1',
+      monthly: '0 9 1 * *',
+      halfYear: '0 9 1 6,12 *',
+      annual: '0 9 1 1 *',
+    },
     deadlines: {
       acknowledge: 3600_000,
       resolve: 86_400_000,
@@ -75,6 +88,8 @@ export interface Harness {
   url: string;
   /** Posts a signed request to /slack/events. */
   post(body: string, headers?: Record<string, string>): Promise<Response>;
+  /** Posts a signed Events API delivery (JSON) to /slack/events. */
+  postEvent(body: string): Promise<Response>;
   /** Types `/complaint` and submits the form it opens; returns the stored case. */
   register(form?: Parameters<typeof complaintValues>[0], viewId?: string): Promise<PostedCase>;
   submit(form: Parameters<typeof complaintValues>[0], viewId?: string, user?: string): Promise<Response>;
@@ -177,6 +192,7 @@ export async function startHarness(
     env,
     url,
     post,
+    postEvent: (body) => post(body, { ...signatureHeaders(body), 'content-type': 'application/json' }),
     submit,
     cardOf,
     async register(form = validComplaint, viewId = `V${randomUUID()}`) {

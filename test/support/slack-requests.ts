@@ -59,6 +59,47 @@ export function viewSubmission(
   });
 }
 
+/** The form body of a message shortcut (`message_action`) on a message. */
+export function messageShortcut(
+  user: string,
+  callbackId: string,
+  message: { channel: string; ts: string; text: string; user?: string },
+): string {
+  return interactive({
+    type: 'message_action',
+    callback_id: callbackId,
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: user, name: user.toLowerCase(), team_id: 'T0FAKE' },
+    api_app_id: 'A0REDRESS',
+    token: 'legacy',
+    trigger_id: `trigger-${randomUUID()}`,
+    action_ts: String(Date.now() / 1000),
+    message_ts: message.ts,
+    channel: { id: message.channel, name: 'general' },
+    message: { type: 'message', user: message.user ?? 'U0CUSTOMERDESK', ts: message.ts, text: message.text },
+    response_url: 'http://127.0.0.1:9/actions',
+  });
+}
+
+/** The JSON body of an Events API delivery: a person opened the app's Home tab. */
+export function homeOpened(user: string, tab: 'home' | 'messages' = 'home'): string {
+  return JSON.stringify({
+    token: 'legacy',
+    team_id: 'T0FAKE',
+    api_app_id: 'A0REDRESS',
+    type: 'event_callback',
+    event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: {
+      type: 'app_home_opened',
+      user,
+      channel: `D${user.slice(1)}`,
+      tab,
+      event_ts: String(Date.now() / 1000),
+    },
+  });
+}
+
 /** The form body of a button press in a message. */
 export function buttonPress(
   user: string,
@@ -94,6 +135,11 @@ export function complaintValues(form: {
   customerName?: string;
   customerPhone?: string;
   summary?: string;
+  demand?: string;
+  address?: string;
+  /** Files attached in the form's file input, as Slack describes an uploaded file. */
+  evidence?: { id: string; name: string; permalink?: string }[];
+  recurrence?: boolean;
   category?: string;
   class?: '1' | '2' | '3';
   channel?: string;
@@ -109,11 +155,21 @@ export function complaintValues(form: {
       selected_option: value ? { text: { type: 'plain_text', text: value }, value } : null,
     },
   });
+  const ticked = (yes?: boolean) => ({
+    value: {
+      type: 'checkboxes',
+      selected_options: yes ? [{ text: { type: 'plain_text', text: 'yes' }, value: 'yes' }] : [],
+    },
+  });
   return {
     customerName: text(form.customerName),
     customerPhone: text(form.customerPhone),
     item: text(form.item),
     summary: text(form.summary),
+    demand: text(form.demand),
+    address: text(form.address),
+    recurrence: ticked(form.recurrence),
+    evidence: { value: { type: 'file_input', files: (form.evidence ?? []).map(uploadedFile) } },
     category: select(form.category),
     class: select(form.class ?? '1'),
     channel: select(form.channel),
@@ -130,11 +186,36 @@ export function complaintValues(form: {
   };
 }
 
+/** A file as Slack describes it in the state of a `file_input` once the person has uploaded it. */
+function uploadedFile(f: { id: string; name: string; permalink?: string }) {
+  const at = Math.floor(Date.now() / 1000);
+  const extension = f.name.split('.').at(-1) ?? 'bin';
+  return {
+    id: f.id,
+    created: at,
+    timestamp: at,
+    name: f.name,
+    title: f.name,
+    filetype: extension,
+    mimetype: extension === 'jpg' ? 'image/jpeg' : 'application/octet-stream',
+    user: 'U0RECEIVER',
+    user_team: 'T0FAKE',
+    size: 48_213,
+    mode: 'hosted',
+    is_external: false,
+    is_public: false,
+    url_private: `https://files.fake.slack.com/files-pri/T0FAKE-${f.id}/${f.name}`,
+    url_private_download: `https://files.fake.slack.com/files-pri/T0FAKE-${f.id}/download/${f.name}`,
+    permalink: f.permalink ?? `https://fake.slack.com/files/U0RECEIVER/${f.id}/${f.name}`,
+  };
+}
+
 /** A complete, valid registration form. */
 export const validComplaint = {
   customerName: '王女士',
   customerPhone: '138 1234 5678',
   summary: 'The soup arrived cold and the lid was broken.',
+  demand: 'A refund of the soup',
   category: 'delivery',
   channel: 'phone',
   department: 'delivery',

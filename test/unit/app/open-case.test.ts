@@ -8,6 +8,7 @@ const complaint = {
   customerName: 'Li',
   customerPhone: '13812345678',
   summary: 'Late',
+  demand: 'An apology',
   category: 'delivery',
   class: 1 as const,
   channel: 'chat' as const,

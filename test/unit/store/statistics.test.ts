@@ -28,7 +28,7 @@ function seeded(i: number, hours: number, fields: Partial<Case>, deadlines: Part
 }
 
 describe('weekly statistics, from the aggregation pipeline run by mingo', () => {
-  it('counts by category, class and department, and judges deadlines by their first promise', async () => {
+  it('counts by category, class and department, judges deadlines by their first promise, the acknowledgement apart, and lists every case overdue now', async () => {
     const store = caseStore(memoryCollections());
     const week = [
       // Both deadlines kept.
@@ -59,6 +59,9 @@ describe('weekly statistics, from the aggregation pipeline run by mingo', () => 
     ];
     for (const draft of week) await store.create(draft, '202611');
     await store.create(seeded(6, -30, {}, [{ metAt: at(-29) }]), '202611'); // the week before: not counted
+    // The week before, and overdue still: not counted, but on the list of cases overdue at the report.
+    const older = seeded(7, -50, { class: 1 }, [{ metAt: at(-49.5) }, { dueAt: at(-26) }]);
+    await store.create(older, '202611');
 
     const stats = await store.statistics(monday, nextMonday, at(168));
     expect(stats).toEqual({
@@ -77,13 +80,27 @@ describe('weekly statistics, from the aggregation pipeline run by mingo', () => 
         { key: 'delivery', count: 4 },
         { key: 'kitchen', count: 1 },
       ],
-      // Judged: five acknowledgements and the resolves of cases 1–4 = 9; kept as first promised: 6.
-      deadlines: { judged: 9, met: 6 },
-      overdue: [{ number: '202611-0004', owner: week[3]?.owner, department: 'delivery' }],
+      // The documents' deadlines: the resolves of cases 1–4 are due; kept as first promised, those of 1 and 2.
+      deadlines: { judged: 4, met: 2 },
+      // The acknowledgements, apart: five due, the second one late.
+      acknowledged: { judged: 5, met: 4 },
+      overdue: [
+        { number: '202611-0004', owner: week[3]?.owner, department: 'delivery' },
+        { number: '202611-0007', owner: older.owner, department: 'delivery' },
+      ],
       repeats: ['202611-0004'],
       batches: ['202611-0005'],
       satisfaction: { average: 3.5, count: 2 },
+      // By responsible department and owner: the missed resolves are 3's (moved, the kitchen's) and 4's; 2 was
+      // rejected by its customer.
+      assessment: {
+        byResponsible: [
+          { key: 'delivery', cases: 4, missed: 1, satisfaction: 3.5, reopened: 0, rejected: 1 },
+          { key: 'kitchen', cases: 1, missed: 1, satisfaction: null, reopened: 0, rejected: 0 },
+        ],
+        byOwner: [{ key: 'U0OWNER', cases: 5, missed: 2, satisfaction: 3.5, reopened: 0, rejected: 1 }],
+      },
     });
-    expect(metPercent(stats)).toBe(67);
+    expect(metPercent(stats)).toBe(50);
   });
 });
