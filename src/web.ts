@@ -5,6 +5,7 @@ import { WebClient } from '@slack/web-api';
 import type { SlackDeps } from '../handlers/slack/deps.js';
 import { tellFailure } from '../handlers/slack/failure.js';
 import { register } from '../handlers/slack/index.js';
+import { asReaderOf } from '../handlers/slack/reader.js';
 import type { Env } from './config.js';
 import { boltLogger, type Log } from './log.js';
 import type { Metrics } from './metrics.js';
@@ -81,7 +82,8 @@ export async function startWeb(env: Env, deps: SlackDeps, log: Log, metrics: Met
       })
     : new App({ ...common, signingSecret: env.SLACK_SIGNING_SECRET, endpoints: '/slack/events' });
   register(app, deps);
-  app.error(tellFailure({ client: app.client, store: deps.store, t: deps.t, log }));
+  const failure = tellFailure({ client: app.client, store: deps.store, t: deps.t, log });
+  app.error((args: Parameters<typeof failure>[0]) => asReaderOf(args.context, () => failure(args)));
   const server = await app.start(env.PORT);
   const port = server && 'address' in server ? (server.address() as AddressInfo).port : env.PORT;
   log.info({ port, socketMode: Boolean(env.SLACK_APP_TOKEN) }, 'web process listening');

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { caseBlocks, caseListBlocks, clip } from '../../src/chat/blocks.js';
 import { escapeMrkdwn } from '../../src/chat/mrkdwn.js';
+import { seenBy } from '../../src/chat/readers.js';
 import { maskPhone } from '../../src/domain/phone.js';
 import { type CaseSearch, isOnCase, listScope, seesFullPhone } from '../../src/domain/visibility.js';
 import type { SlackDeps } from './deps.js';
@@ -24,7 +25,7 @@ export type Page = { kind: 'list' | 'find'; text: string; page: number };
  * about included, hears that there is no such case, whether there is one or not.
  */
 export async function showCase(
-  { t, policy, store }: SlackDeps,
+  { t, policy, store, reading }: SlackDeps,
   client: WebClient,
   asker: Asker,
   number: string,
@@ -37,7 +38,8 @@ export async function showCase(
     });
     return;
   }
-  const blocks = caseBlocks(t, c, policy, seesFullPhone(c, asker.user) ? 'owner-or-manager' : 'public');
+  const audience = seesFullPhone(c, asker.user) ? 'owner-or-manager' : 'public';
+  const blocks = caseBlocks(t, c, seenBy(policy, reading()), audience);
   await client.chat.postEphemeral({ ...asker, text: t('card.title', { number }), blocks });
 }
 

@@ -26,6 +26,14 @@ const viewSubmission = z.object({
     state: z.object({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }),
   }),
 });
+const messageAction = z.object({
+  type: z.literal('message_action'),
+  user,
+  callback_id: z.string().refine((id) => KNOWN.has(id)),
+  trigger_id: z.string().min(1),
+  channel: z.object({ id: z.string().min(1) }),
+  message: z.object({ ts: z.string().min(1), text: z.string().optional() }),
+});
 const command = z.object({
   command: z.literal('/complaint'),
   user_id: z.string().min(1),
@@ -74,15 +82,17 @@ export const understood =
     const { body, next, client, logger } = args;
     const request = body as unknown as Record<string, unknown>;
     const kind = kindOf(request);
-    if ('event' in request) return next(); // events are acknowledged by Bolt itself; Redress binds none
+    if ('event' in request) return next(); // events are acknowledged by Bolt itself
     const schema =
       kind === 'block_actions'
         ? blockActions
         : kind === 'view_submission'
           ? viewSubmission
-          : kind === 'command'
-            ? command
-            : null;
+          : kind === 'message_action'
+            ? messageAction
+            : kind === 'command'
+              ? command
+              : null;
     if (schema?.safeParse(body).success) return next();
     const ack = (args as { ack?: () => Promise<void> }).ack;
     await ack?.();

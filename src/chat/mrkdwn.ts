@@ -7,6 +7,24 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * A Slack message's text as the words a person reads in it: `<@U…>` as @U…, `<#C…|name>` as #name, a link as its
+ * label (or its address), `&amp;`, `&lt;` and `&gt;` as the characters.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/<([@#!])([^|>]*)\|([^>]*)>/g, (_all, sigil: string, id: string, label: string) =>
+      sigil === '!' ? label || `@${id}` : `${sigil}${label || id}`,
+    )
+    .replace(/<([@#])([^>]*)>/g, '$1$2')
+    .replace(/<!([^>]*)>/g, '@$1')
+    .replace(/<([^|>]*)\|([^>]*)>/g, (_all, url: string, label: string) => label || url)
+    .replace(/<([^>]*)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
 /** The longest start of a text within `max` UTF-16 units, never splitting a character. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { MessageRef, Notice, Report } from '../app/ports.js';
 import type { Case, DeadlineKind, TimelineEntry } from '../domain/case.js';
@@ -8,6 +9,7 @@ import type { Statistics } from '../domain/statistics.js';
 import { caseBlocks, caseListBlocks, digestBlocks, noticeBlocks, reportBlocks } from './blocks.js';
 import { isMessageKey, translator } from './i18n.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { policyReaders, type Readers, type Reading, seenBy, translatorOf } from './readers.js';
 import { renderChart, reportChartSpec } from './report-chart.js';
 
 /** What goes over the wire to Slack; the outbox decides when. */
@@ -30,10 +32,23 @@ export interface ChatTransport {
   chart(to: string, report: Report): Promise<void>;
 }
 
-/** Messages on Slack's Web API. */
-export function slackChat(client: WebClient, policy: Policy): ChatTransport {
+/**
+ * Messages on Slack's Web API. The channel's card and its thread, seen by many, are in the policy's language; a
+ * message to one person is in theirs, with times in their time zone.
+ */
+export function slackChat(
+  client: WebClient,
+  policy: Policy,
+  readers: Readers = policyReaders(policy),
+): ChatTransport {
   const t = translator(policy.locale);
   const title = (c: Case) => t('card.title', { number: c.number });
+  const speaking = (reading: Reading) => ({ t: translatorOf(reading.locale), seen: seenBy(policy, reading) });
+  /** A direct message, its conversation remembered as the person's, to update it in their language later. */
+  async function postTo(to: string, message: { text: string; blocks?: KnownBlock[] }): Promise<void> {
+    const posted = await client.chat.postMessage({ channel: to, ...message });
+    if (posted.channel) await readers.remember(posted.channel, to);
+  }
 
   return {
     async postCard(c) {
@@ -52,12 +67,14 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
     },
 
     async updateMessage(c, message) {
-      const blocks = caseBlocks(t, c, policy, 'owner-or-manager');
-      await client.chat.update({ ...message, text: title(c), blocks });
+      const { t, seen } = speaking(await readers.ofConversation(message.channel));
+      const blocks = caseBlocks(t, c, seen, 'owner-or-manager');
+      await client.chat.update({ ...message, text: t('card.title', { number: c.number }), blocks });
     },
 
     async notify(to, notice, c) {
-      await client.chat.postMessage({ channel: to, ...noticeBlocks(t, policy, notice, c) });
+      const { t, seen } = speaking(await readers.of(to));
+      await postTo(to, noticeBlocks(t, seen, notice, c));
     },
 
     async threadEntry(c, e) {
@@ -68,12 +85,14 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
     },
 
     async overdueList(to, cases) {
+      const { t } = speaking(await readers.of(to));
       const title = t('report.daily', { count: cases.length });
       const blocks = caseListBlocks(t, title, cases, (c) => showPhone(c.customer.phone, policy.country));
-      await client.chat.postMessage({ channel: to, text: title, blocks });
+      await postTo(to, { text: title, blocks });
     },
 
     async chart(to, report) {
+      const { t } = speaking(await readers.of(to));
       const png = await renderChart(reportChartSpec(t, policy, report));
       const direct = await client.conversations.open({ users: to });
       const from = report.period.from.toISOString().slice(0, 10);
@@ -86,11 +105,14 @@ export function slackChat(client: WebClient, policy: Policy): ChatTransport {
     },
 
     async report(to, kind, period, stats) {
-      await client.chat.postMessage({ channel: to, ...reportBlocks(t, policy, kind, period, stats) });
+      // The period is the company's week or month: its days are named in the policy's time zone.
+      const { t } = speaking(await readers.of(to));
+      await postTo(to, reportBlocks(t, policy, kind, period, stats));
     },
 
     async digest(to, cases, reached) {
-      await client.chat.postMessage({ channel: to, ...digestBlocks(t, cases, reached) });
+      const { t } = speaking(await readers.of(to));
+      await postTo(to, digestBlocks(t, cases, reached));
     },
   };
 }

@@ -90,9 +90,13 @@ export function sandboxSlack(options: {
   channel: string;
   base: () => string;
   check: LimitCheck;
+  /** The language (`en-US`, `zh-CN`) and time zone every member of the workspace has set. */
+  people?: { locale: string; tz: string };
 }) {
   const messages: SandboxMessage[] = [];
   const views = new Map<string, SandboxView>();
+  /** Each person's App Home, as the app last published it. */
+  const homes = new Map<string, Args>();
   const triggers = new Map<string, Trigger>();
   const files = new Map<string, { name: string; title: string; body: Buffer }>();
   const listeners = new Set<(event: WorkspaceEvent) => void>();
@@ -128,6 +132,30 @@ export function sandboxSlack(options: {
           user_id: BOT.userId,
           bot_id: BOT.botId,
         };
+      case 'users.info': {
+        const user = String(args.user ?? '');
+        if (!/^[UW][A-Z0-9]+$/.test(user)) return fail('user_not_found');
+        const { locale = 'en-US', tz = 'Asia/Shanghai' } = options.people ?? {};
+        const withLocale = String(args.include_locale) === 'true' ? { locale } : {};
+        return { ok: true, user: { id: user, name: user.toLowerCase(), tz, ...withLocale } };
+      }
+      case 'chat.getPermalink': {
+        const channel = conversation(String(args.channel ?? ''));
+        const message = messages.find((m) => m.channel === channel && m.ts === String(args.message_ts));
+        if (!channel) return fail('channel_not_found');
+        if (!message) return fail('message_not_found');
+        return {
+          ok: true,
+          channel,
+          permalink: `${options.base()}archives/${channel}/p${message.ts.replace('.', '')}`,
+        };
+      }
+      case 'views.publish': {
+        const user = String(args.user_id ?? '');
+        if (!/^[UW][A-Z0-9]+$/.test(user)) return fail('user_not_found');
+        homes.set(user, args.view as Args);
+        return { ok: true, view: { id: `V${ts().replace('.', '')}`, ...(args.view as Args) } };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: dmOf(String(args.users).split(',')[0] ?? '') } };
       case 'chat.postMessage': {
@@ -230,6 +258,8 @@ export function sandboxSlack(options: {
       return id;
     },
     view: (id: string) => views.get(id),
+    /** A person's App Home as last published. */
+    home: (user: string) => homes.get(user),
     /** The form an answer to a submission turned it into (`response_action: update`). */
     replaceView(id: string, view: Args) {
       const open = views.get(id);

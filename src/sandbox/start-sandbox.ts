@@ -117,7 +117,9 @@ export async function startSandbox(
   const token = `xoxb-sandbox-${randomUUID()}`;
   const check = blockKitViolations;
   let base = '';
-  const slack = sandboxSlack({ token, channel: policy.channel, base: () => base, check });
+  // Everyone in the sandbox reads the language it was started in, in the policy's time zone.
+  const people = { locale: policy.locale === 'en' ? 'en-US' : policy.locale, tz: policy.timezone };
+  const slack = sandboxSlack({ token, channel: policy.channel, base: () => base, check, people });
   const refusals: string[] = [];
   slack.subscribe((event) => {
     if (event.type === 'refused') refusals.push(...event.violations.map((v) => `${event.method}: ${v}`));

@@ -10,6 +10,9 @@ const SCOPES: Record<string, string[]> = {
   'chat.postEphemeral': ['chat:write'],
   'chat.update': ['chat:write'],
   'views.open': [],
+  'views.publish': [],
+  'chat.getPermalink': [],
+  'users.info': ['users:read'],
   'conversations.open': ['im:write'],
   // files.getUploadURLExternal and files.completeUploadExternal
   'files.uploadV2': ['files:write'],
