@@ -293,9 +293,10 @@ export const en = {
   'export.assessment.satisfaction': 'Average satisfaction',
   'export.assessment.reopened': 'Reopened',
   'export.assessment.rejected': 'Rejected by the customer',
-  'export.bad_month': 'Give the month as YYYY-MM, e.g. `/complaint export 2026-11`.',
+  'export.bad_month':
+    'Give the month as YYYY-MM, e.g. `/complaint export 2026-11`; add xlsx for an Excel workbook with the month’s assessment: `/complaint export 2026-11 xlsx`.',
   usage:
-    'Use `/complaint` to register a complaint, `/complaint show 202611-0007` to see one, `/complaint list` for the open ones you can act on, `/complaint find <phone or words>` to look one up, `/complaint export 2026-11` for the register of a month (managers).',
+    'Use `/complaint` to register a complaint, `/complaint show 202611-0007` to see one, `/complaint list` for the open ones you can act on, `/complaint find <phone or words>` to look one up, `/complaint export 2026-11` for the register of a month, `/complaint export 2026-11 xlsx` for it and its assessment as an Excel workbook (managers).',
 };
 
 export type MessageKey = keyof typeof en;

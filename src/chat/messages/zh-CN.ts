@@ -281,7 +281,8 @@ export const zhCN: Record<MessageKey, string> = {
   'export.assessment.satisfaction': '平均满意度',
   'export.assessment.reopened': '重开',
   'export.assessment.rejected': '客户不接受',
-  'export.bad_month': '请按 YYYY-MM 给出月份，例如 `/complaint export 2026-11`。',
+  'export.bad_month':
+    '请按 YYYY-MM 给出月份，例如 `/complaint export 2026-11`；加 xlsx 可导出含当月绩效考核的 Excel 工作簿：`/complaint export 2026-11 xlsx`。',
   usage:
-    '用法：`/complaint` 登记投诉，`/complaint show 202611-0007` 查看案件，`/complaint list` 查看您可处理的未结投诉，`/complaint find <电话或关键词>` 查找案件，`/complaint export 2026-11` 导出当月投诉登记表（经理）。',
+    '用法：`/complaint` 登记投诉，`/complaint show 202611-0007` 查看案件，`/complaint list` 查看您可处理的未结投诉，`/complaint find <电话或关键词>` 查找案件，`/complaint export 2026-11` 导出当月投诉登记表，`/complaint export 2026-11 xlsx` 导出含绩效考核的 Excel 工作簿（经理）。',
 };
