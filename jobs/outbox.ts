@@ -27,7 +27,11 @@ const notice = z.union([
   }),
   z.object({ kind: z.literal('approval'), amount: z.number() }),
   z.object({ kind: z.enum(['warned', 'nudged']), deadline: z.enum(['acknowledge', 'callback', 'resolve']) }),
-  z.object({ kind: z.literal('batch'), numbers: z.array(z.string()) }),
+  z
+    .object({ kind: z.literal('batch'), numbers: z.array(z.string()), customers: z.number().optional() })
+    // Queued before batches counted customers: then each case was one.
+    .transform((batch) => ({ ...batch, customers: batch.customers ?? batch.numbers.length })),
+  z.object({ kind: z.literal('outcome'), reader: z.enum(['receiver', 'manager', 'major']) }),
 ]);
 /**
  * What waits in a mailbox. Each kind but `refresh` is exactly one Web API call, so the pace counts calls; a

@@ -2,8 +2,14 @@ import type { WebClient } from '@slack/web-api';
 import { caseBlocks, caseListBlocks, clip } from '../../src/chat/blocks.js';
 import { escapeMrkdwn } from '../../src/chat/mrkdwn.js';
 import { seenBy } from '../../src/chat/readers.js';
-import { maskPhone } from '../../src/domain/phone.js';
-import { type CaseSearch, isOnCase, listScope, seesFullPhone } from '../../src/domain/visibility.js';
+import {
+  type CaseSearch,
+  findSearch,
+  isOnCase,
+  listScope,
+  phoneFor,
+  seesFullPhone,
+} from '../../src/domain/visibility.js';
 import type { SlackDeps } from './deps.js';
 
 /** Cases a page of `/complaint list` or `find` shows. */
@@ -54,11 +60,10 @@ export async function listCases(
   const search: CaseSearch =
     page.kind === 'list'
       ? { kind: 'list', scope: listScope(asker.user, policy), viewer: asker.user }
-      : { kind: 'find', text, viewer: asker.user, everything: listScope(asker.user, policy).kind === 'all' };
+      : findSearch(text, asker.user, policy);
   const { cases, more } = await store.search(search, page.page, PAGE_SIZE);
   const title = page.kind === 'list' ? t('list.mine') : t('list.found', { text: escapeMrkdwn(text) });
-  const phoneOf = (c: (typeof cases)[number]) =>
-    seesFullPhone(c, asker.user) ? c.customer.phone : maskPhone(c.customer.phone);
+  const phoneOf = (c: (typeof cases)[number]) => phoneFor(c, asker.user, policy);
   const next = more ? JSON.stringify({ ...page, text, page: page.page + 1 }) : undefined;
   await client.chat.postEphemeral({
     ...asker,

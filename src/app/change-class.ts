@@ -15,7 +15,7 @@ export const changeClassOf =
     pressedIn?: MessageRef,
   ): Promise<Outcome> => {
     const outcome = await transact(store, number, (c) =>
-      changeClass(c, actor, to, reason, clock.now(), policy.deadlines),
+      changeClass(c, actor, to, reason, clock.now(), policy),
     );
     if (outcome.kind !== 'ok') return outcome;
     const { before, case: after } = outcome;

@@ -3,6 +3,7 @@ import { approverOf } from '../domain/visibility.js';
 import type { CaseDeps, MessageRef } from './ports.js';
 import { stopTimers } from './resolve-case.js';
 import { sendOnce } from './send-once.js';
+import { tellOutcome } from './tell-outcome.js';
 import { type Outcome, transact } from './transact.js';
 
 /**
@@ -19,8 +20,10 @@ export const decideApprovalOf =
     );
     if (outcome.kind !== 'ok') return outcome;
     const { before, case: after } = outcome;
-    if (approved) await stopTimers(deps, before, after);
-    else {
+    if (approved) {
+      await stopTimers(deps, before, after);
+      await tellOutcome(deps, after, actor);
+    } else {
       const key = `approval-rejected.${after.timeline.length}`;
       const entry = { at: clock.now(), by: 'system', type: 'owner-notified' as const, to: after.owner, key };
       await sendOnce(store, after, entry, (k) =>

@@ -20,7 +20,7 @@ export async function informManagers(
   };
   // Never the person complained about, even the GM or the CS manager (回避).
   const [toGm] = recipients(c, [policy.gm]);
-  if (isMajor(c) && gm && toGm) await inform(toGm, 'gm-informed');
+  if (isMajor(c, policy) && gm && toGm) await inform(toGm, 'gm-informed');
   const [toCsm] = recipients(c, [policy.csManager]);
   if (c.class === 3 && toCsm && toCsm !== policy.gm) await inform(toCsm, 'csm-informed');
 }

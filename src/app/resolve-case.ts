@@ -6,6 +6,7 @@ import { approverOf } from '../domain/visibility.js';
 import type { CaseActionDeps } from './acknowledge-case.js';
 import type { CaseDeps, MessageRef } from './ports.js';
 import { sendOnce } from './send-once.js';
+import { tellOutcome } from './tell-outcome.js';
 import { type Outcome, transact } from './transact.js';
 
 /** Every timer of a case that was just resolved stops. */
@@ -42,6 +43,7 @@ export const resolveCase =
       );
     } else if (!needsApproval) {
       await stopTimers(deps, outcome.before, outcome.case);
+      await tellOutcome(deps, outcome.case, actor);
     }
     await chat.refresh(outcome.case, pressedIn);
     return outcome;

@@ -6,6 +6,7 @@ import { showPhone } from '../domain/phone.js';
 import type { Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
 import type { Statistics } from '../domain/statistics.js';
+import { seesFullPhone } from '../domain/visibility.js';
 import { caseBlocks, caseListBlocks, digestBlocks, noticeBlocks, reportBlocks } from './blocks.js';
 import { isMessageKey, translator } from './i18n.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -73,8 +74,10 @@ export function slackChat(
     },
 
     async notify(to, notice, c) {
+      // The phone in full only for the owner and the managers on the ladder; the receiver, say, sees it masked.
+      const audience = seesFullPhone(c, to) ? 'owner-or-manager' : 'public';
       const { t, seen } = speaking(await readers.of(to));
-      await postTo(to, noticeBlocks(t, seen, notice, c));
+      await postTo(to, noticeBlocks(t, seen, notice, c, audience));
     },
 
     async threadEntry(c, e) {

@@ -1,4 +1,5 @@
 import type { Case } from './case.js';
+import { maskPhone, normalizePhone, showPhone } from './phone.js';
 import type { Policy } from './policy.js';
 
 /** The CS manager and the GM, who coordinate every case. */
@@ -39,6 +40,16 @@ export function seesFullPhone(c: Pick<Case, 'ladder'>, user: string): boolean {
   return c.ladder.includes(user);
 }
 
+/** The customer's phone as this person may read it: in full, as dialled at home, or masked (`138****5678`). */
+export function phoneFor(
+  c: Pick<Case, 'ladder' | 'customer'>,
+  user: string,
+  policy: Pick<Policy, 'country'>,
+): string {
+  const { phone } = c.customer;
+  return seesFullPhone(c, user) ? showPhone(phone, policy.country) : maskPhone(phone, policy.country);
+}
+
 /** Which open cases `/complaint list` shows someone. */
 export type ListScope =
   | { kind: 'all' }
@@ -69,7 +80,20 @@ export function readerOf(user: string, policy: Pick<Policy, 'gm' | 'csManager' |
  */
 export type CaseSearch =
   | ({ kind: 'list' } & Reader)
-  | { kind: 'find'; text: string; viewer: string; everything: boolean };
+  | { kind: 'find'; text: string; phone: string | null; viewer: string; everything: boolean };
+
+/**
+ * `/complaint find <text>` on someone's behalf: the text as typed, and, when it is a whole phone number, that
+ * number as stored (E.164), however it was written (`138 1234 5678`, `+86 138-1234-5678`, `0086…`).
+ */
+export function findSearch(
+  text: string,
+  viewer: string,
+  policy: Pick<Policy, 'gm' | 'csManager' | 'departments' | 'country'>,
+): CaseSearch {
+  const everything = listScope(viewer, policy).kind === 'all';
+  return { kind: 'find', text, phone: normalizePhone(text, policy.country), viewer, everything };
+}
 
 /** Managers of a department, the CS manager and the GM: who may export the register. */
 export function isManager(user: string, policy: Pick<Policy, 'gm' | 'csManager' | 'departments'>): boolean {

@@ -10,7 +10,8 @@ export const dec = (day: number, hours = 1) => new Date(Date.UTC(2026, 11, day) 
 /** When the seeded register is looked at. */
 export const NOW = nov(25, 0);
 
-export const phones = { wang: '13812345678', li: '13900001111', zhao: '13900002222' };
+/** Customers' phones as they are stored: E.164. */
+export const phones = { wang: '+8613812345678', li: '+8613900001111', zhao: '+8613900002222' };
 
 const deadline = (kind: Deadline['kind'], startAt: Date, dueAt: Date, fields: Partial<Deadline> = {}) => ({
   kind,

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QUEUE_NAME } from '../../jobs/queue.js';
 import { ids } from '../../src/chat/blocks.js';
+import { contactValues } from '../support/forms.js';
 import { type Harness, people, REDIS_URL, startHarness } from '../support/harness.js';
 import { validComplaint } from '../support/slack-requests.js';
 
@@ -27,7 +28,7 @@ describe('root cause, close and reopen', () => {
 
     await h.press(people.owner, ids.close, c);
     expect(await lastEphemeral(1)).toBe(
-      'A class 2 or 3 or major case needs its root cause and corrective action before it closes.',
+      'Before this case closes, record its root cause and corrective action, and tell the customer the result (log a contact after resolving, or record the customer’s verdict).',
     );
     expect((await h.store.get(c.number))?.status).toBe('resolved');
 
@@ -63,6 +64,9 @@ describe('root cause, close and reopen', () => {
         JSON.stringify(call.args.blocks).includes('Retrained the packing team'),
     );
 
+    // The customer is told the result (001 4.4.5): a contact after resolving.
+    await h.fill(c, ids.contact, ids.contactView, contactValues('Told her the compensation is on its way.'));
+    await h.slack.waitFor((call) => String(call.args.text ?? '').includes('contacted the customer'));
     // The corrective action is verified by a manager before the case closes (改善验证有效后方可关闭).
     await h.press(people.manager, ids.verifyFix, c);
     await h.slack.waitFor(

@@ -59,7 +59,7 @@ describe('registering a complaint from Slack', () => {
       receiver: people.receiver,
       class: 1,
     });
-    expect(c.customer.phone).toBe('13812345678');
+    expect(c.customer.phone).toBe('+8613812345678'); // E.164, however it was typed
 
     const [card] = await h.slack.waitFor(
       (call) => call.method === 'chat.postMessage' && call.args.channel === CASES_CHANNEL,

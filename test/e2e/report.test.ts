@@ -44,8 +44,9 @@ describe('the weekly statistics', () => {
     );
     const text = JSON.stringify(report?.args.blocks);
     expect(text).toContain('Complaints registered: *2*');
-    // Four deadlines are due by then: the kept case's two were kept, the late case's two were not.
-    expect(text).toContain('Deadlines kept as first promised: *50%* (2 of 4)');
+    // Each case's resolve and acknowledgement are due by then, judged apart: the kept case's were kept.
+    expect(text).toContain('Deadlines kept as first promised: *50%* (1 of 2)');
+    expect(text).toContain('Acknowledged in time: *50%* (1 of 2)');
     expect(text).toContain('• Delivery / logistics: 2');
     expect(text).toContain('• Class 1 · first complaint: 2');
     expect(text).toContain(`Overdue now (1)*\\n${late.number}`);

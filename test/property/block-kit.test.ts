@@ -237,7 +237,9 @@ describe('every message and form Redress builds fits Slack’s limits', () => {
       fc.record({
         kind: fc.constant('batch'),
         numbers: fc.array(caseNumber, { minLength: 3, maxLength: 1000, size: 'max' }),
+        customers: fc.integer({ min: 3, max: 1000 }),
       }),
+      fc.record({ kind: fc.constant('outcome'), reader: fc.constantFrom('receiver', 'manager', 'major') }),
     );
     fc.assert(
       fc.property(withCases(1), notice, ([p, [c]], n) => {
@@ -300,7 +302,7 @@ describe('every message and form Redress builds fits Slack’s limits', () => {
             ...(templates[i % templates.length] as Case),
             number: formatCaseNumber('202612', 99_999 - i),
           }));
-          const phoneOf = (c: Case) => (masked ? maskPhone(c.customer.phone) : c.customer.phone);
+          const phoneOf = (c: Case) => (masked ? maskPhone(c.customer.phone, p.country) : c.customer.phone);
           const more = JSON.stringify({ kind: 'find', text: find, page: 99 });
           for (const title of [t('list.mine'), t('list.found', { text: find }), t('report.daily', { count })])
             broken(messageViolations(caseListBlocks(t, title, cases, phoneOf, more), title));
@@ -327,6 +329,7 @@ describe('every message and form Redress builds fits Slack’s limits', () => {
               byClass: counts(['1', '2', '3']),
               byDepartment: counts([...p.departments.map((d) => d.id), 'closed_department']),
               deadlines: fc.record({ judged: fc.nat(), met: fc.nat() }),
+              acknowledged: fc.record({ judged: fc.nat(), met: fc.nat() }),
               overdue: fc.array(
                 fc.record({ number: caseNumber, owner: user, department: fc.constant('x') }),
                 {

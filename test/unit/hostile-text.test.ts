@@ -96,7 +96,10 @@ const NOTICES: Notice[] = [
   { kind: 'approval', amount: 900 },
   { kind: 'warned', deadline: 'resolve' },
   { kind: 'nudged', deadline: 'resolve' },
-  { kind: 'batch', numbers: ['202611-0001', '202611-0002', '202611-0003'] },
+  { kind: 'batch', numbers: ['202611-0001', '202611-0002', '202611-0003'], customers: 3 },
+  { kind: 'outcome', reader: 'receiver' },
+  { kind: 'outcome', reader: 'manager' },
+  { kind: 'outcome', reader: 'major' },
 ];
 
 describe('what people typed reaches Slack as words, never as mentions or links', () => {
@@ -115,6 +118,7 @@ describe('what people typed reaches Slack as words, never as mentions or links',
     const stats = {
       total: 1,
       deadlines: { met: 0, judged: 1 },
+      acknowledged: { met: 1, judged: 1 },
       satisfaction: { average: null, count: 0 },
       byCategory: [{ key: c.category, count: 1 }],
       byClass: [{ key: '2', count: 1 }],

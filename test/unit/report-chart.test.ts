@@ -16,6 +16,7 @@ const report = {
     byClass: [{ key: '1', count: 4 }],
     byDepartment: [{ key: 'delivery', count: 4 }],
     deadlines: { judged: 8, met: 6 },
+    acknowledged: { judged: 4, met: 4 },
     overdue: [],
     repeats: [],
     batches: [],

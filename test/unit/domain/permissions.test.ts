@@ -27,9 +27,9 @@ const submissions: Partial<Record<CaseAction, (c: Case, actor: string) => transi
       { cause: 'x', corrective: 'y', preventive: 'z', department: 'delivery' },
       now,
     ),
-  reopen: (c, a) => transitions.reopen(c, a, 'again', now, policy.deadlines),
+  reopen: (c, a) => transitions.reopen(c, a, 'again', now, policy),
   verdict: (c, a) => transitions.recordVerdict(c, a, { accepted: true, satisfaction: 4 }, now),
-  changeClass: (c, a) => transitions.changeClass(c, a, 3, 'media', now, policy.deadlines),
+  changeClass: (c, a) => transitions.changeClass(c, a, 3, 'media', now, policy),
   reassign: (c, a) => transitions.reassign(c, a, { owner: 'U0OTHER', department: 'delivery' }, now, policy),
 };
 

@@ -1,30 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import { formatCaseNumber, monthKey } from '../../../src/domain/case-number.js';
 import { parseDuration } from '../../../src/domain/duration.js';
-import { isPhone, maskPhone, normalizePhone } from '../../../src/domain/phone.js';
+import { isPhone, maskPhone, normalizePhone, showPhone } from '../../../src/domain/phone.js';
 
 describe('phone numbers', () => {
-  it('accepts written-out numbers and refuses what is not one', () => {
-    expect(['138 1234 5678', '+86-138-1234-5678', '(010) 6552 9988', '5551234'].map(isPhone)).toEqual([
+  const cn = (text: string) => isPhone(text, 'CN');
+  it('accepts numbers that can be dialled and refuses what is not one', () => {
+    expect(['138 1234 5678', '+86-138-1234-5678', '(010) 6552 9988', '+44 7911 123456'].map(cn)).toEqual([
       true,
       true,
       true,
       true,
     ]);
-    expect(['12ab', '123', '', '1234567890123456', '138 1234 567x'].map(isPhone)).toEqual([
+    expect(['12ab', '123', '', '1234567890123456', '138 1234 567x', '+86 138'].map(cn)).toEqual([
+      false,
       false,
       false,
       false,
       false,
       false,
     ]);
-    expect(normalizePhone(' 138-1234 5678 ')).toBe('13812345678');
   });
 
-  it('masks the middle', () => {
-    expect(maskPhone('13812345678')).toBe('138****5678');
-    expect(maskPhone('+8613812345678')).toBe('+86*******5678');
-    expect(maskPhone('5551234')).toBe('***1234');
+  it('writes one number one way (E.164), whatever way it was typed', () => {
+    const typed = [
+      '+86 138 1234 5678',
+      '13812345678',
+      ' 138-1234 5678 ',
+      '0086 138 1234 5678',
+      '(138) 1234.5678',
+    ];
+    expect(new Set(typed.map((t) => normalizePhone(t, 'CN')))).toEqual(new Set(['+8613812345678']));
+    expect(normalizePhone('010 6552 9988', 'CN')).toBe('+861065529988');
+    expect(normalizePhone('020 7946 0958', 'GB')).toBe('+442079460958');
+    expect(normalizePhone('not a phone', 'CN')).toBeNull();
+  });
+
+  it('shows and masks a number as it is dialled at home, with its country code from abroad', () => {
+    expect(showPhone('+8613812345678', 'CN')).toBe('13812345678');
+    expect(showPhone('+861065529988', 'CN')).toBe('01065529988');
+    expect(showPhone('+447911123456', 'CN')).toBe('+447911123456');
+    expect(maskPhone('+8613812345678', 'CN')).toBe('138****5678');
+    expect(maskPhone('+861065529988', 'CN')).toBe('010****9988');
+    expect(maskPhone('+447911123456', 'CN')).toBe('+44******3456');
+    expect(maskPhone('13812345678', 'CN')).toBe('138****5678'); // stored before numbers were normalised
+    expect(maskPhone('', 'CN')).toBe('');
   });
 });
 
