@@ -7,6 +7,7 @@ import type { CaseStore, Chat, MessageRef, Notice } from '../src/app/ports.js';
 import { isMessageKey } from '../src/chat/i18n.js';
 import type { ChatTransport } from '../src/chat/slack-chat.js';
 import type { Case, DeadlineKind, TimelineEntry } from '../src/domain/case.js';
+import { REPORT_KINDS } from '../src/domain/report-period.js';
 import type { Statistics } from '../src/domain/statistics.js';
 import { recipients } from '../src/domain/visibility.js';
 import type { Log } from '../src/log.js';
@@ -51,7 +52,7 @@ const message = z.discriminatedUnion('kind', [
   z.object({
     kind: z.enum(['report', 'chart']),
     to: z.string(),
-    report: z.enum(['weekly', 'monthly']),
+    report: z.enum(REPORT_KINDS),
     period: z.object({ from: z.coerce.date(), to: z.coerce.date() }),
     stats: z.custom<Statistics>((v) => typeof v === 'object' && v !== null),
     trend: z.array(z.object({ from: z.coerce.date(), judged: z.number(), met: z.number() })),

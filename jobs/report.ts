@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { CaseStore, Chat, Report } from '../src/app/ports.js';
 import type { Policy } from '../src/domain/policy.js';
-import { previousPeriod, type ReportKind } from '../src/domain/report-period.js';
+import { PERIOD_LENGTH, previousPeriod, type ReportKind } from '../src/domain/report-period.js';
 import { readerOf } from '../src/domain/visibility.js';
 
 /** `current`: the period running at `at`, so far, instead of the last whole one (the sandbox asks for it). */
@@ -24,17 +24,16 @@ export function scheduledTime(job: Pick<Job, 'data' | 'opts' | 'timestamp'>): Da
 }
 
 /**
- * Processes `weekly-report` and `monthly-report`: the last whole week's or month's statistics to the GM. The
- * scheduled time decides the period and keys the message, so a retry reports the same period, once.
+ * Processes `weekly-report`, `monthly-report`, `halfYear-report` and `annual-report`: the last whole period's
+ * statistics to the GM. The scheduled time decides the period and keys the message, so a retry reports the same
+ * period, once.
  */
 export const reportJob =
   (kind: ReportKind, { store, chat, policy }: ReportDeps) =>
   async (job: Job) => {
     const { current } = payload.parse(job.data);
     const now = scheduledTime(job);
-    const ahead = DateTime.fromJSDate(now)
-      .plus(kind === 'weekly' ? { weeks: 1 } : { months: 1 })
-      .toJSDate();
+    const ahead = DateTime.fromJSDate(now).plus(PERIOD_LENGTH[kind]).toJSDate();
     const period = previousPeriod(kind, current ? ahead : now, policy.timezone);
     const stats = await store.statistics(period.from, period.to, now, policy.gm);
     const key = `report.${kind}.${period.from.toISOString()}${current ? `.at${now.getTime()}` : ''}`;

@@ -4,7 +4,7 @@ export interface SchedulerSettings {
   reconcileEvery: number;
   watchdogEvery: number;
   /** Cron patterns of the reports, and the timezone they are read in. */
-  reports: { daily: string; weekly: string; monthly: string };
+  reports: { daily: string; weekly: string; monthly: string; halfYear: string; annual: string };
   timezone: string;
 }
 
@@ -21,7 +21,7 @@ export function keepSchedulers(
   async function putBack(): Promise<void> {
     await queue.upsertJobScheduler('reconcile', { every: settings.reconcileEvery }, { name: 'reconcile' });
     await queue.upsertJobScheduler('watchdog', { every: settings.watchdogEvery }, { name: 'watchdog' });
-    for (const kind of ['daily', 'weekly', 'monthly'] as const) {
+    for (const kind of ['daily', 'weekly', 'monthly', 'halfYear', 'annual'] as const) {
       const repeat = { pattern: settings.reports[kind], tz: settings.timezone };
       await queue.upsertJobScheduler(`${kind}-report`, repeat, { name: `${kind}-report` });
     }

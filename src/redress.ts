@@ -156,6 +156,8 @@ export async function startRedress(
         retention: retentionJob({ store, policy, log }),
         'weekly-report': reportJob('weekly', { store, chat, policy }),
         'monthly-report': reportJob('monthly', { store, chat, policy }),
+        'halfYear-report': reportJob('halfYear', { store, chat, policy }),
+        'annual-report': reportJob('annual', { store, chat, policy }),
       },
       env.JOB_LOCK,
     );

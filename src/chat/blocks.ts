@@ -6,7 +6,14 @@ import { ADDRESS_MAX, DEMAND_MAX, INTAKE_CHANNELS, SUMMARY_MAX } from '../domain
 import { maskPhone, showPhone } from '../domain/phone.js';
 import type { Locale, Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
-import { type Count, type Kept, keptPercent, type Statistics } from '../domain/statistics.js';
+import {
+  type Assessment,
+  type AssessmentRow,
+  type Count,
+  type Kept,
+  keptPercent,
+  type Statistics,
+} from '../domain/statistics.js';
 import { CONTACT_WAYS } from '../domain/transitions.js';
 import { isMessageKey, type MessageKey, type Translate } from './i18n.js';
 import { clip, cutMrkdwn, escapeMrkdwn } from './mrkdwn.js';
@@ -812,6 +819,42 @@ export function reportBlocks(
       ),
       ...list(`*${t('report.repeats', { count: stats.repeats.length })}*`, stats.repeats),
       ...list(`*${t('report.batches', { count: stats.batches.length })}*`, stats.batches),
+      // Reviews of staff and departments (绩效考核) are monthly, half-yearly and yearly; the week shows none.
+      ...(kind !== 'weekly' && stats.assessment ? assessmentSections(t, policy, stats.assessment) : []),
     ],
   };
+}
+
+/** Rows of each group of an assessment a report shows, most cases first; the export lists them all. */
+const ASSESSMENT_ROWS = 25;
+
+/** The assessment (绩效考核) in a report: by responsible department, and by owner. */
+function assessmentSections(t: Translate, policy: Policy, assessment: Assessment): KnownBlock[] {
+  const department = (id: string) => fitted(policy.departments.find((d) => d.id === id)?.name ?? id, 200);
+  const person = (id: string) => (/^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : fitted(id, 200));
+  const group = (title: string, rows: AssessmentRow[], name: (key: string) => string) => {
+    const sorted = [...rows].sort(
+      (a, b) => b.cases - a.cases || b.missed - a.missed || (a.key < b.key ? -1 : 1),
+    );
+    const shown = sorted.slice(0, ASSESSMENT_ROWS);
+    const line = (r: AssessmentRow) =>
+      `• ${t('report.assessment', {
+        name: name(r.key),
+        cases: r.cases,
+        missed: r.missed,
+        satisfaction: r.satisfaction ?? t('report.assessment.noScore'),
+        reopened: r.reopened,
+        rejected: r.rejected,
+      })}`;
+    const more = sorted.length - shown.length;
+    return sections([
+      `*${title}*`,
+      ...(shown.length > 0 ? shown.map(line) : [t('report.none')]),
+      ...(more > 0 ? [t('report.assessment.more', { count: more })] : []),
+    ]);
+  };
+  return [
+    ...group(t('report.byResponsible'), assessment.byResponsible, department),
+    ...group(t('report.byOwner'), assessment.byOwner, person),
+  ];
 }
