@@ -1,0 +1,313 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+import { scripts } from '../../../jobs/scripts.js';
+
+/** How a message fared: sent, to be tried again after a while, or never to go to this recipient. */
+export type Delivery =
+  | { kind: 'sent'; msgId?: string; responseCode?: string }
+  | { kind: 'retryAfter'; ms: number }
+  | { kind: 'refused'; reason: string };
+type NotSent = Exclude<Delivery, { kind: 'sent' }>;
+
+/** A fault that stops every message, not one: bad credentials, an untrusted IP, an app without the right. */
+export class WecomApiError extends Error {
+  constructor(
+    readonly code: 'configuration' | 'unavailable',
+    message: string,
+    readonly errcode?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Text and markdown are cut by WeCom at this many bytes; cutting first keeps the cut on a character. */
+export const TEXT_MAX_BYTES = 2048;
+
+/** A button card (button_interaction): a title, a few lines, and at most six buttons whose key comes back on a click. */
+export interface ButtonCard {
+  /** Unique per app for good: `[0-9A-Za-z_-@]`, at most 128 bytes. */
+  taskId: string;
+  title: string;
+  description?: string;
+  source?: string;
+  subtitle?: string;
+  /** At most six lines of name and value. */
+  fields?: { name: string; value: string }[];
+  /** At most six; each key (at most 1024 bytes) comes back as the click's EventKey. */
+  buttons: { text: string; key: string; style?: 1 | 2 | 3 | 4 }[];
+}
+
+export interface WecomApiOptions {
+  /** Ends with `/cgi-bin/`. */
+  apiUrl: string;
+  corpId: string;
+  agentId: number;
+  secret: string;
+  redis: Redis;
+  prefix: string;
+  timeoutMs?: number;
+}
+
+/** The WeCom server API as the chat adapter uses it, with the access token shared by every process. */
+export interface WecomApi {
+  accessToken(): Promise<string>;
+  sendCard(to: string, card: ButtonCard): Promise<Delivery>;
+  sendText(to: string, text: string): Promise<Delivery>;
+  sendMarkdown(to: string, markdown: string): Promise<Delivery>;
+  /** Shows a card's new state after a click; each response code serves once, within 72 hours. */
+  updateCard(
+    to: string,
+    responseCode: string,
+    update: { replaceName: string } | { card: ButtonCard },
+  ): Promise<Delivery>;
+  /** A message to a group chat the app created (the complaints channel). */
+  sendToChat(chatId: string, message: { text: string } | { markdown: string }): Promise<Delivery>;
+  /** Who signed in to a form page: the member behind a single-use OAuth code (snsapi_base). */
+  userFromCode(code: string): Promise<{ kind: 'user'; userId: string } | NotSent>;
+  userName(userId: string): Promise<{ kind: 'user'; name: string } | NotSent>;
+}
+
+/** What WeCom answers to every call. */
+interface Answer {
+  errcode: number;
+  errmsg?: string;
+  [field: string]: unknown;
+}
+
+/** The token lives 7200 s; it is renewed this long before, so no call carries one about to expire. */
+const TOKEN_MARGIN_MS = 300_000;
+const LOCK_MS = 10_000;
+const POLL_MS = 50;
+
+/** WeCom's error codes, mapped in this one place. */
+const STALE_TOKEN = new Set([40014, 42001]);
+const RETRY_AFTER_MS = new Map([
+  [-1, 1_000], // system busy
+  [45009, 60_000], // api freq out of limit
+  [45011, 60_000], // minute quota
+  [45033, 1_000], // too many concurrent calls
+]);
+const REFUSALS = new Map([
+  [40003, 'unknown-user'],
+  [40031, 'unknown-user'],
+  [60111, 'unknown-user'],
+  [81013, 'unknown-user'],
+  [40029, 'invalid-code'],
+  [40050, 'unknown-chat'],
+]);
+const CONFIGURATION = new Map([
+  [40001, 'the Secret (WECOM_SECRET) is wrong'],
+  [40013, 'the CorpID (WECOM_CORP_ID) is wrong'],
+  [40056, 'the AgentId (WECOM_AGENT_ID) is wrong'],
+  [48002, 'the app may not call this API'],
+  [60020, 'this server’s IP is not among the app’s trusted IPs (可信IP)'],
+]);
+
+/** Cuts text to a number of UTF-8 bytes on a character boundary, ending in … when it cut. */
+export function fitBytes(text: string, max = TEXT_MAX_BYTES): string {
+  if (Buffer.byteLength(text, 'utf8') <= max) return text;
+  let kept = '';
+  let bytes = Buffer.byteLength('…', 'utf8');
+  for (const char of text) {
+    const size = Buffer.byteLength(char, 'utf8');
+    if (bytes + size > max) break;
+    kept += char;
+    bytes += size;
+  }
+  return `${kept}…`;
+}
+
+function cardBody(card: ButtonCard): Record<string, unknown> {
+  return {
+    card_type: 'button_interaction',
+    ...(card.source ? { source: { desc: card.source } } : {}),
+    main_title: { title: card.title, ...(card.description ? { desc: card.description } : {}) },
+    ...(card.subtitle ? { sub_title_text: card.subtitle } : {}),
+    ...(card.fields?.length
+      ? { horizontal_content_list: card.fields.map((f) => ({ keyname: f.name, value: f.value })) }
+      : {}),
+    task_id: card.taskId,
+    button_list: card.buttons.map((b) => ({ text: b.text, style: b.style ?? 1, key: b.key })),
+  };
+}
+
+/** The outcome of an answer: errcode 0 still refuses a recipient WeCom lists as invalid or unlicensed. */
+function outcome(answer: Answer): Delivery {
+  const { errcode } = answer;
+  if (errcode === 0) {
+    if (String(answer.invaliduser ?? '')) return { kind: 'refused', reason: 'unknown-user' };
+    if (String(answer.unlicenseduser ?? '')) return { kind: 'refused', reason: 'unlicensed-user' };
+    return {
+      kind: 'sent',
+      ...(typeof answer.msgid === 'string' ? { msgId: answer.msgid } : {}),
+      ...(typeof answer.response_code === 'string' ? { responseCode: answer.response_code } : {}),
+    };
+  }
+  const wait = RETRY_AFTER_MS.get(errcode);
+  if (wait !== undefined) return { kind: 'retryAfter', ms: wait };
+  const configuration = CONFIGURATION.get(errcode);
+  if (configuration)
+    throw new WecomApiError('configuration', `WeCom: ${configuration} (errcode ${errcode})`, errcode);
+  return {
+    kind: 'refused',
+    reason: REFUSALS.get(errcode) ?? `errcode ${errcode}: ${answer.errmsg ?? ''}`.trim(),
+  };
+}
+
+/** A client of one app (corp and agent). Network faults and 5xx answers come back as `retryAfter`. */
+export function wecomApi(options: WecomApiOptions): WecomApi {
+  const { apiUrl, corpId, agentId, secret, redis, prefix } = options;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const tokenKey = `${prefix}:wecom:token:${corpId}:${agentId}`;
+  const lockKey = `${tokenKey}:lock`;
+
+  const http = async (path: string, query: Record<string, string>, body?: unknown): Promise<Answer> => {
+    const url = `${apiUrl}${path}?${new URLSearchParams(query)}`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: body === undefined ? 'GET' : 'POST',
+        signal: AbortSignal.timeout(timeoutMs),
+        ...(body === undefined
+          ? {}
+          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw new WecomApiError('unavailable', `WeCom ${path}: ${(error as Error).message}`);
+    }
+    if (!response.ok) throw new WecomApiError('unavailable', `WeCom ${path}: HTTP ${response.status}`);
+    const answer = (await response.json().catch(() => null)) as Answer | null;
+    if (typeof answer?.errcode !== 'number')
+      throw new WecomApiError('unavailable', `WeCom ${path}: not an answer`);
+    return answer;
+  };
+
+  const fetchToken = async (): Promise<string> => {
+    const answer = await http('gettoken', { corpid: corpId, corpsecret: secret });
+    if (answer.errcode !== 0 || typeof answer.access_token !== 'string') {
+      const configuration = CONFIGURATION.get(answer.errcode);
+      if (configuration) throw new WecomApiError('configuration', `WeCom: ${configuration}`, answer.errcode);
+      throw new WecomApiError('unavailable', `WeCom gettoken: errcode ${answer.errcode}`, answer.errcode);
+    }
+    const lifeMs = Number(answer.expires_in ?? 7200) * 1000;
+    await redis.set(tokenKey, answer.access_token, 'PX', Math.max(60_000, lifeMs - TOKEN_MARGIN_MS));
+    return answer.access_token;
+  };
+
+  /** One refresher across processes: the lock holder fetches, the others wait for the token it stores. */
+  const refresh = async (): Promise<string> => {
+    const deadline = Date.now() + 3 * LOCK_MS;
+    while (Date.now() < deadline) {
+      const cached = await redis.get(tokenKey);
+      if (cached) return cached;
+      const owner = randomUUID();
+      if ((await redis.set(lockKey, owner, 'PX', LOCK_MS, 'NX')) === 'OK') {
+        try {
+          return (await redis.get(tokenKey)) ?? (await fetchToken());
+        } finally {
+          await redis.eval(scripts.releaseLock, 1, lockKey, owner);
+        }
+      }
+      await sleep(POLL_MS);
+    }
+    throw new WecomApiError('unavailable', 'WeCom: no access token came within 30 s');
+  };
+
+  let refreshing: Promise<string> | null = null;
+  const accessToken = async () => {
+    const cached = await redis.get(tokenKey);
+    if (cached) return cached;
+    // Callers in this process share one refresh.
+    refreshing ??= refresh().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  };
+
+  /** A call with the token; a token WeCom calls invalid or expired is dropped (if still cached) and fetched anew once. */
+  const call = async (path: string, query: Record<string, string>, body?: unknown): Promise<Answer> => {
+    for (let attempt = 0; ; attempt++) {
+      const token = await accessToken();
+      const answer = await http(path, { ...query, access_token: token }, body);
+      if (!STALE_TOKEN.has(answer.errcode) || attempt > 0) return answer;
+      await redis.eval(scripts.releaseLock, 1, tokenKey, token);
+    }
+  };
+
+  /** Faults of the moment become a retry; faults of the configuration are thrown. */
+  const deliver = async (path: string, body: unknown): Promise<Delivery> => {
+    try {
+      return outcome(await call(path, {}, body));
+    } catch (error) {
+      if (error instanceof WecomApiError && error.code === 'unavailable')
+        return { kind: 'retryAfter', ms: 5_000 };
+      throw error;
+    }
+  };
+  const send = (to: string, message: Record<string, unknown>) =>
+    deliver('message/send', { touser: to, agentid: agentId, ...message });
+
+  /** A look-up: what `read` finds in the answer, or `missing` when the answer holds none. */
+  const lookUp = async <T>(
+    path: string,
+    query: Record<string, string>,
+    read: (a: Answer) => T | null,
+    missing: string,
+  ) => {
+    let result: Delivery;
+    try {
+      const answer = await call(path, query);
+      result = outcome(answer);
+      if (result.kind === 'sent') {
+        const value = read(answer);
+        return value === null ? ({ kind: 'refused', reason: missing } as const) : value;
+      }
+    } catch (error) {
+      if (error instanceof WecomApiError && error.code === 'unavailable')
+        return { kind: 'retryAfter', ms: 5_000 } as const;
+      throw error;
+    }
+    return result;
+  };
+
+  return {
+    accessToken,
+    sendCard: (to, card) => send(to, { msgtype: 'template_card', template_card: cardBody(card) }),
+    sendText: (to, text) => send(to, { msgtype: 'text', text: { content: fitBytes(text) } }),
+    sendMarkdown: (to, markdown) =>
+      send(to, { msgtype: 'markdown', markdown: { content: fitBytes(markdown) } }),
+    updateCard: (to, responseCode, update) =>
+      deliver('message/update_template_card', {
+        userids: [to],
+        agentid: agentId,
+        response_code: responseCode,
+        ...('replaceName' in update
+          ? { button: { replace_name: update.replaceName } }
+          : { template_card: cardBody(update.card) }),
+      }),
+    sendToChat: (chatId, message) =>
+      deliver(
+        'appchat/send',
+        'text' in message
+          ? { chatid: chatId, msgtype: 'text', text: { content: fitBytes(message.text) } }
+          : { chatid: chatId, msgtype: 'markdown', markdown: { content: fitBytes(message.markdown) } },
+      ),
+    userFromCode: (code) =>
+      lookUp(
+        'auth/getuserinfo',
+        { code },
+        (a) =>
+          typeof a.userid === 'string' && a.userid ? { kind: 'user' as const, userId: a.userid } : null,
+        // An outsider (a WeChat user) gets an openid, not a userid: not someone who may file a complaint.
+        'not-a-member',
+      ),
+    userName: (userId) =>
+      lookUp(
+        'user/get',
+        { userid: userId },
+        (a) => (typeof a.name === 'string' && a.name ? { kind: 'user' as const, name: a.name } : null),
+        'no-name',
+      ),
+  };
+}

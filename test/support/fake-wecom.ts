@@ -1,0 +1,402 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildEnvelope, signature, wecomCrypto } from '../../src/chat/wecom/crypto.js';
+import { buildXml } from '../../src/chat/wecom/xml.js';
+
+/** One API call as the fake received it. */
+export interface WecomCall {
+  /** The path after `/cgi-bin/`, such as `message/send`. */
+  method: string;
+  query: Record<string, string>;
+  body: Record<string, unknown> | null;
+  at: number;
+}
+
+/** A message as a member (or a group chat) received it: text cut where WeCom cuts it. */
+export interface Received {
+  to: string;
+  msgtype: string;
+  content?: string;
+  card?: Record<string, unknown>;
+  responseCode?: string;
+  at: number;
+}
+
+/** The button click a member makes on a card, as the callback WeCom then posts will carry it. */
+export interface Click {
+  from: string;
+  taskId: string;
+  eventKey: string;
+  responseCode: string;
+  createTime: number;
+  xml: string;
+}
+
+export interface FakeWecom {
+  /** Base URL for the client, ending in `/cgi-bin/`. */
+  url: string;
+  corpId: string;
+  agentId: number;
+  secret: string;
+  token: string;
+  encodingAesKey: string;
+  calls: WecomCall[];
+  callsTo(method: string): WecomCall[];
+  /** What members and chats received, in order. */
+  received: Received[];
+  /** Messages over a member's limits (30 a minute, 1000 an hour): WeCom answers ok and drops them. */
+  dropped: Received[];
+  /** Calls answered with an error, with what was wrong. */
+  refused: { method: string; errcode: number; errmsg: string }[];
+  /** Card updates that were made. */
+  updates: { to: string[]; responseCode: string; replaceName?: string; card?: Record<string, unknown> }[];
+  /** How many access tokens gettoken handed out. */
+  tokensIssued: number;
+  /** The fake's clock (ms): tokens, response codes, OAuth codes and the rate limits all read it. */
+  now(): number;
+  advance(ms: number): void;
+  /** Answers the next `count` calls of a method with this error (-1 busy, 45009 rate limit, 60020 untrusted IP…). */
+  fail(method: string, errcode: number, count?: number): void;
+  /** The member is unknown from now on (left the company, or outside the app's visible range). */
+  forget(userId: string): void;
+  /** The name user/get gives; without one, the userid with a capital. */
+  name(userId: string, name: string): void;
+  /** A group chat of the app (as appchat/create would make it). */
+  chat(chatId: string): void;
+  /** The single-use code WeCom's OAuth redirect brings a member back with (valid 5 minutes). */
+  oauthCode(userId: string): string;
+  /** A member presses a button of a card they received; the click carries a fresh response code. */
+  click(userId: string, taskId: string, eventKey: string): Click;
+  /** The POST WeCom makes to the callback URL with a message: query string and body, encrypted and signed. */
+  callback(xml: string, options?: { timestamp?: string; nonce?: string }): { query: string; body: string };
+  /** The GET WeCom makes to verify the callback URL, and the plain text it expects back. */
+  verification(): { query: string; echo: string };
+  close(): Promise<void>;
+}
+
+const TOKEN_LIFE_MS = 7_200_000;
+const RESPONSE_CODE_LIFE_MS = 72 * 3_600_000;
+const OAUTH_CODE_LIFE_MS = 300_000;
+const TEXT_MAX_BYTES = 2048;
+const MEMBER_LIMITS = [
+  { count: 30, windowMs: 60_000 },
+  { count: 1000, windowMs: 3_600_000 },
+];
+const TASK_ID = /^[0-9A-Za-z_\-@]+$/;
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+/** WeCom cuts at a byte count, even inside a character. */
+const cut = (text: string) => Buffer.from(text, 'utf8').subarray(0, TEXT_MAX_BYTES).toString('utf8');
+
+class Refusal extends Error {
+  constructor(
+    readonly errcode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+const refuse = (errcode: number, errmsg: string): never => {
+  throw new Refusal(errcode, errmsg);
+};
+
+/** What WeCom checks of a button card (button_interaction), its own copy of the limits. */
+function checkButtonCard(card: unknown): { taskId: string; keys: string[] } {
+  if (typeof card !== 'object' || card === null) return refuse(40058, 'template_card is required');
+  const c = card as Record<string, unknown>;
+  if (c.card_type !== 'button_interaction')
+    return refuse(40058, `card_type ${String(c.card_type)} is not served`);
+  const title = (c.main_title as Record<string, unknown> | undefined)?.title;
+  if (!title && !c.sub_title_text) refuse(40058, 'main_title.title or sub_title_text is required');
+  const taskId = c.task_id;
+  if (typeof taskId !== 'string' || !TASK_ID.test(taskId)) refuse(40058, 'task_id must be [0-9A-Za-z_-@]');
+  if (bytes(String(taskId)) > 128) refuse(40058, 'task_id is longer than 128 bytes');
+  const buttons = c.button_list;
+  if (!Array.isArray(buttons) || buttons.length === 0) return refuse(40058, 'button_list is required');
+  if (buttons.length > 6) refuse(40058, `button_list has ${buttons.length} buttons; at most 6`);
+  const keys: string[] = [];
+  for (const button of buttons as Record<string, unknown>[]) {
+    if (typeof button.text !== 'string' || !button.text) refuse(40058, 'a button has no text');
+    if (typeof button.key !== 'string' || !button.key) refuse(40058, 'a button has no key');
+    if (bytes(String(button.key)) > 1024) refuse(40058, 'a button key is longer than 1024 bytes');
+    if (button.style !== undefined && ![1, 2, 3, 4].includes(button.style as number))
+      refuse(40058, 'button style must be 1 to 4');
+    if (keys.includes(String(button.key))) refuse(40058, 'two buttons have one key');
+    keys.push(String(button.key));
+  }
+  const lines = c.horizontal_content_list;
+  if (Array.isArray(lines) && lines.length > 6)
+    refuse(40058, 'horizontal_content_list has more than 6 lines');
+  return { taskId: String(taskId), keys };
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return refuse(47001, 'data format error');
+  }
+}
+
+/**
+ * A WeCom server API on 127.0.0.1 for one self-built app, as strict as WeCom: tokens expire, cards are checked,
+ * response codes and OAuth codes serve once, and a member's messages over the limits are dropped in silence.
+ */
+export async function startFakeWecom(
+  options: {
+    corpId?: string;
+    agentId?: number;
+    secret?: string;
+    token?: string;
+    encodingAesKey?: string;
+  } = {},
+): Promise<FakeWecom> {
+  const corpId = options.corpId ?? 'ww0123456789abcdef';
+  const agentId = options.agentId ?? 1000002;
+  const secret = options.secret ?? 'fake-secret';
+  const callbackToken = options.token ?? 'FakeToken1';
+  const encodingAesKey =
+    options.encodingAesKey ?? randomBytes(32).toString('base64').slice(0, 43).replace(/[+/]/g, 'A');
+  const crypto = wecomCrypto({ token: callbackToken, encodingAesKey, receiveId: corpId });
+
+  let clock = Date.now();
+  let serial = 0;
+  const next = (what: string) => `${what}-${++serial}-${randomBytes(6).toString('hex')}`;
+  const calls: WecomCall[] = [];
+  const received: Received[] = [];
+  const dropped: Received[] = [];
+  const refused: FakeWecom['refused'] = [];
+  const updates: FakeWecom['updates'] = [];
+  const tokens = new Map<string, number>();
+  const forgotten = new Set<string>();
+  const names = new Map<string, string>();
+  const chats = new Set<string>();
+  const oauthCodes = new Map<string, { userId: string; until: number }>();
+  const taskIds = new Map<string, { to: string; keys: string[] }>();
+  const responseCodes = new Map<string, { taskId: string; until: number; used: boolean }>();
+  const sentTo = new Map<string, number[]>();
+  let tokensIssued = 0;
+  const failures = new Map<string, { errcode: number; count: number }>();
+
+  const issueResponseCode = (taskId: string) => {
+    const code = next('rc');
+    responseCodes.set(code, { taskId, until: clock + RESPONSE_CODE_LIFE_MS, used: false });
+    return code;
+  };
+
+  const authorize = (query: Record<string, string>) => {
+    const token = query.access_token;
+    if (!token) refuse(41001, 'access_token missing');
+    const until = tokens.get(String(token));
+    if (until === undefined) refuse(40014, 'invalid access_token');
+    if (clock >= Number(until)) refuse(42001, 'access_token expired');
+  };
+
+  /** Over a limit, a message is counted as dropped and the sender is told nothing. */
+  const withinLimits = (to: string) => {
+    const times = (sentTo.get(to) ?? []).filter((t) => t > clock - 3_600_000);
+    const over = MEMBER_LIMITS.some(
+      ({ count, windowMs }) => times.filter((t) => t > clock - windowMs).length >= count,
+    );
+    if (!over) times.push(clock);
+    sentTo.set(to, times);
+    return !over;
+  };
+
+  const textOf = (body: Record<string, unknown>, msgtype: string) => {
+    const content = (body[msgtype] as Record<string, unknown> | undefined)?.content;
+    if (typeof content !== 'string' || !content) refuse(41016, `${msgtype}.content is required`);
+    return cut(String(content));
+  };
+
+  const messageSend = (body: Record<string, unknown>) => {
+    if (body.agentid !== agentId) refuse(40056, 'invalid agentid');
+    if (typeof body.touser !== 'string' || !body.touser) refuse(40058, 'touser is required');
+    const to = String(body.touser).split('|');
+    const invalid = to.filter((id) => forgotten.has(id));
+    if (invalid.length === to.length) refuse(81013, 'user & party & tag all invalid');
+    const msgtype = String(body.msgtype);
+    const message: Omit<Received, 'to' | 'at'> = { msgtype };
+    if (msgtype === 'text' || msgtype === 'markdown') message.content = textOf(body, msgtype);
+    else if (msgtype === 'template_card') {
+      const { taskId, keys } = checkButtonCard(body.template_card);
+      if (taskIds.has(taskId)) refuse(40058, `task_id ${taskId} was used before`);
+      if (to.length !== 1) refuse(40058, 'the fake sends a card to one member at a time');
+      taskIds.set(taskId, { to: String(to[0]), keys });
+      message.card = body.template_card as Record<string, unknown>;
+      message.responseCode = issueResponseCode(taskId);
+    } else refuse(40008, `msgtype ${msgtype} is not served`);
+    for (const member of to.filter((id) => !forgotten.has(id))) {
+      (withinLimits(member) ? received : dropped).push({ ...message, to: member, at: clock });
+    }
+    return {
+      invaliduser: invalid.join('|'),
+      msgid: next('msg'),
+      ...(message.responseCode ? { response_code: message.responseCode } : {}),
+    };
+  };
+
+  const updateCard = (body: Record<string, unknown>) => {
+    if (body.agentid !== agentId) refuse(40056, 'invalid agentid');
+    const code = String(body.response_code ?? '');
+    const entry = responseCodes.get(code);
+    if (!entry) return refuse(40058, 'invalid response_code');
+    if (entry.used) refuse(40058, 'response_code has been used');
+    if (clock >= entry.until) refuse(40058, 'response_code expired');
+    const replaceName = (body.button as Record<string, unknown> | undefined)?.replace_name;
+    if (replaceName === undefined && body.template_card === undefined)
+      refuse(40058, 'button.replace_name or template_card is required');
+    if (body.template_card !== undefined) checkButtonCard(body.template_card);
+    entry.used = true;
+    const to = Array.isArray(body.userids) ? body.userids.map(String) : [];
+    updates.push({
+      to,
+      responseCode: code,
+      ...(typeof replaceName === 'string' ? { replaceName } : {}),
+      ...(body.template_card ? { card: body.template_card as Record<string, unknown> } : {}),
+    });
+    return { invaliduser: [] };
+  };
+
+  const answer = (method: string, query: Record<string, string>, body: Record<string, unknown> | null) => {
+    const failure = failures.get(method);
+    if (failure && failure.count > 0) {
+      failure.count--;
+      refuse(failure.errcode, `failing on purpose with ${failure.errcode}`);
+    }
+    if (method === 'gettoken') {
+      if (query.corpid !== corpId) refuse(40013, 'invalid corpid');
+      if (query.corpsecret !== secret) refuse(40001, 'invalid credential');
+      const token = next('token');
+      tokens.set(token, clock + TOKEN_LIFE_MS);
+      tokensIssued++;
+      return { access_token: token, expires_in: TOKEN_LIFE_MS / 1000 };
+    }
+    authorize(query);
+    switch (method) {
+      case 'message/send':
+        return messageSend(body ?? {});
+      case 'message/update_template_card':
+        return updateCard(body ?? {});
+      case 'auth/getuserinfo': {
+        const entry = oauthCodes.get(query.code ?? '');
+        if (!entry || clock >= entry.until) return refuse(40029, 'invalid code');
+        oauthCodes.delete(query.code ?? '');
+        return { userid: entry.userId, user_ticket: next('ticket') };
+      }
+      case 'user/get': {
+        const userId = query.userid ?? '';
+        if (!userId || forgotten.has(userId)) refuse(60111, 'userid not found');
+        return {
+          userid: userId,
+          name: names.get(userId) ?? userId.charAt(0).toUpperCase() + userId.slice(1),
+        };
+      }
+      case 'appchat/send': {
+        const chatId = String(body?.chatid ?? '');
+        if (!chats.has(chatId)) refuse(40050, 'chatid not found');
+        const msgtype = String(body?.msgtype);
+        if (msgtype !== 'text' && msgtype !== 'markdown') refuse(40008, `msgtype ${msgtype} is not served`);
+        received.push({ to: chatId, msgtype, content: textOf(body ?? {}, msgtype), at: clock });
+        return {};
+      }
+      default:
+        return refuse(48001, `api ${method} is not served`);
+    }
+  };
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = url.pathname.replace(/^\/cgi-bin\//, '');
+    const query = Object.fromEntries(url.searchParams);
+    let reply: Record<string, unknown>;
+    let body: Record<string, unknown> | null = null;
+    try {
+      body = await readBody(req);
+      calls.push({ method, query, body, at: clock });
+      reply = { errcode: 0, errmsg: 'ok', ...answer(method, query, body) };
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      refused.push({ method, errcode: error.errcode, errmsg: error.message });
+      reply = { errcode: error.errcode, errmsg: error.message };
+    }
+    res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
+    res.end(JSON.stringify(reply));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/cgi-bin/`,
+    corpId,
+    agentId,
+    secret,
+    token: callbackToken,
+    encodingAesKey,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    received,
+    dropped,
+    refused,
+    updates,
+    get tokensIssued() {
+      return tokensIssued;
+    },
+    now: () => clock,
+    advance(ms) {
+      clock += ms;
+    },
+    fail: (method, errcode, count = 1) => void failures.set(method, { errcode, count }),
+    forget: (userId) => void forgotten.add(userId),
+    name: (userId, name) => void names.set(userId, name),
+    chat: (chatId) => void chats.add(chatId),
+    oauthCode(userId) {
+      const code = next('code');
+      oauthCodes.set(code, { userId, until: clock + OAUTH_CODE_LIFE_MS });
+      return code;
+    },
+    click(userId, taskId, eventKey) {
+      const task = taskIds.get(taskId);
+      if (!task || task.to !== userId) throw new Error(`${userId} was sent no card ${taskId}`);
+      if (!task.keys.includes(eventKey)) throw new Error(`card ${taskId} has no button ${eventKey}`);
+      const responseCode = issueResponseCode(taskId);
+      const createTime = Math.floor(clock / 1000);
+      const xml = buildXml({
+        ToUserName: corpId,
+        FromUserName: userId,
+        CreateTime: createTime,
+        MsgType: 'event',
+        Event: 'template_card_event',
+        EventKey: eventKey,
+        TaskId: taskId,
+        CardType: 'button_interaction',
+        ResponseCode: responseCode,
+        AgentID: agentId,
+      });
+      return { from: userId, taskId, eventKey, responseCode, createTime, xml };
+    },
+    callback(xml, { timestamp = String(Math.floor(clock / 1000)), nonce = next('n') } = {}) {
+      const encrypted = crypto.encrypt(xml);
+      const msgSignature = signature(callbackToken, timestamp, nonce, encrypted);
+      return {
+        query: new URLSearchParams({ msg_signature: msgSignature, timestamp, nonce }).toString(),
+        body: buildEnvelope({ toUserName: corpId, agentId: String(agentId), encrypt: encrypted }),
+      };
+    },
+    verification() {
+      const echo = String(BigInt(`0x${randomBytes(8).toString('hex')}`));
+      const timestamp = String(Math.floor(clock / 1000));
+      const nonce = String(1e8 + serial++);
+      const echostr = crypto.encrypt(echo);
+      const msgSignature = signature(callbackToken, timestamp, nonce, echostr);
+      // URL-encoded as WeCom sends it: the base64 + and / escaped.
+      const query = `msg_signature=${msgSignature}&timestamp=${timestamp}&nonce=${nonce}&echostr=${encodeURIComponent(echostr)}`;
+      return { query, echo };
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
