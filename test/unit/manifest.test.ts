@@ -18,6 +18,24 @@ const SCOPES: Record<string, string[]> = {
   'files.uploadV2': ['files:write'],
 };
 
+/** The bot scopes a Block Kit element the forms use needs (Slack's element reference). */
+const ELEMENT_SCOPES: Record<string, string[]> = {
+  // The registration form's evidence files.
+  file_input: ['files:read'],
+};
+
+/** The elements of `ELEMENT_SCOPES` the code builds, and where. */
+function elementsUsed(): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of ['src', 'handlers'].flatMap(sources)) {
+    if (file.startsWith(join('src', 'sandbox'))) continue;
+    const text = readFileSync(file, 'utf8');
+    for (const element of Object.keys(ELEMENT_SCOPES))
+      if (text.includes(`type: '${element}'`)) found.set(element, file);
+  }
+  return found;
+}
+
 /** Web API method families: `<anything>.<family>.<method>(` in the source is a call. */
 const FAMILIES = ['admin', 'apps', 'auth', 'bots', 'chat', 'conversations', 'files', 'pins', 'reactions']
   .concat(['reminders', 'search', 'team', 'usergroups', 'users', 'views', 'dnd', 'emoji', 'bookmarks'])
@@ -61,9 +79,21 @@ describe('slack-manifest.yaml', () => {
     }
   });
 
+  it('asks for every scope the Block Kit elements of its forms need', () => {
+    const used = elementsUsed();
+    expect([...used.keys()]).toContain('file_input');
+    for (const [element, file] of used)
+      for (const scope of ELEMENT_SCOPES[element] ?? [])
+        expect(granted, `${element} (built in ${file}) needs ${scope}`).toContain(scope);
+  });
+
   it('asks for the commands scope for its slash command, and for nothing the code does not use', () => {
     if (manifest.features.slash_commands?.length) expect(granted).toContain('commands');
-    const used = new Set(['commands', ...[...methodsCalled().keys()].flatMap((m) => SCOPES[m] ?? [])]);
+    const used = new Set([
+      'commands',
+      ...[...methodsCalled().keys()].flatMap((m) => SCOPES[m] ?? []),
+      ...[...elementsUsed().keys()].flatMap((e) => ELEMENT_SCOPES[e] ?? []),
+    ]);
     expect(granted.filter((scope) => !used.has(scope))).toEqual([]);
   });
 });
