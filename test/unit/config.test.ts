@@ -43,6 +43,23 @@ describe('configuration', () => {
     );
   });
 
+  it('defaults evidence files, the fix verification and the review reports to the documents’, and bounds them', () => {
+    const minimal =
+      'channel: C1\ngm: U1\ncsManager: U2\ndepartments: [{id: d, name: D, owner: U3, manager: U4}]\n';
+    const { policy } = loadConfig({ ...env, POLICY_FILE: policyFile(minimal) });
+    expect(policy.evidence).toEqual({ maxFiles: 10, filetypes: [] });
+    expect(policy.verifyFix).toBe(true);
+    expect(policy.reports).toMatchObject({ halfYear: '0 9 1 6,12 *', annual: '0 9 1 1 *' });
+    expect(loadConfig(env).policy).toMatchObject({ evidence: { maxFiles: 10 }, verifyFix: true });
+    const tooMany = policyFile(
+      `${minimal}evidence: { maxFiles: 11, filetypes: [.jpg] }\nreports: { annual: yearly }\n`,
+    );
+    const load = () => loadConfig({ ...env, POLICY_FILE: tooMany });
+    expect(load).toThrow('evidence.maxFiles: must be at most 10: Slack takes no more');
+    expect(load).toThrow('evidence.filetypes.0: must be a file extension like jpg');
+    expect(load).toThrow('reports.annual: must be a cron pattern');
+  });
+
   it('names the bad value in the policy file', () => {
     const file = policyFile(
       'channel: C1\ngm: U1\ncsManager: nobody\ndepartments: [{id: d, name: D, owner: U2, manager: U3}]\ndeadlines: {grace: 4 hours}\n',
@@ -57,6 +74,26 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(String(error)).toContain('csManager: must be a Slack user id');
     expect(String(error)).toContain('deadlines.grace: "4 hours" is not a duration');
+  });
+
+  it('takes the documents’ procedure by default, and names a bad country or an unknown major category', () => {
+    const minimal =
+      'channel: C1\ngm: U1\ncsManager: U4\ndepartments: [{id: d, name: D, owner: U2, manager: U3}]\n';
+    expect(loadConfig({ ...env, POLICY_FILE: policyFile(minimal) }).policy).toMatchObject({
+      country: 'CN',
+      anonymous: 'forbidden',
+      rootCause: 'all',
+      majorCategories: ['food_safety'],
+      closeNeedsCustomerTold: true,
+    });
+    const bad = () =>
+      loadConfig({
+        ...env,
+        POLICY_FILE: policyFile(`${minimal}country: China\nanonymous: maybe\nmajorCategories: [fire]\n`),
+      });
+    expect(bad).toThrow('country: must be a two-letter country code like CN');
+    expect(bad).toThrow('anonymous: Invalid option');
+    expect(bad).toThrow('majorCategories: name only categories of the list under categories');
   });
 
   it('reads working hours, holidays and make-up days into a calendar in the policy timezone', () => {
