@@ -86,14 +86,14 @@ describe('configuration', () => {
       majorCategories: ['food_safety'],
       closeNeedsCustomerTold: true,
     });
-    const bad = () =>
-      loadConfig({
-        ...env,
-        POLICY_FILE: policyFile(`${minimal}country: China\nanonymous: maybe\nmajorCategories: [fire]\n`),
-      });
-    expect(bad).toThrow('country: must be a two-letter country code like CN');
-    expect(bad).toThrow('anonymous: Invalid option');
-    expect(bad).toThrow('majorCategories: name only categories of the list under categories');
+    const bad = (yaml: string) => () => loadConfig({ ...env, POLICY_FILE: policyFile(minimal + yaml) });
+    expect(bad('country: China\nanonymous: maybe\n')).toThrow(
+      'country: must be a two-letter country code like CN',
+    );
+    expect(bad('anonymous: maybe\n')).toThrow('anonymous: Invalid option');
+    expect(bad('majorCategories: [fire]\n')).toThrow(
+      'majorCategories: name only categories of the list under categories',
+    );
   });
 
   it('reads working hours, holidays and make-up days into a calendar in the policy timezone', () => {
