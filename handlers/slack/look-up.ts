@@ -44,7 +44,8 @@ export async function showCase(
     });
     return;
   }
-  const audience = seesFullPhone(c, asker.user) ? 'owner-or-manager' : 'public';
+  // Only people on the case get here; the phone in full only for the owner and the managers on the ladder.
+  const audience = seesFullPhone(c, asker.user) ? 'owner-or-manager' : 'on-case';
   const blocks = caseBlocks(t, c, seenBy(policy, reading()), audience);
   await client.chat.postEphemeral({ ...asker, text: t('card.title', { number }), blocks });
 }

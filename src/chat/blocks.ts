@@ -64,8 +64,12 @@ export function parseEscalateValue(value: string): { number: string; level?: num
   return level !== undefined && /^\d+$/.test(level) ? { number, level: Number(level) } : { number };
 }
 
-/** Who reads a message decides how much of the customer's phone they see. */
-export type Audience = 'public' | 'owner-or-manager';
+/**
+ * Who reads a message decides how much of the case and of the customer's phone they see: the channel (`public`),
+ * someone on the case who is not on its ladder, such as the receiver (`on-case`: the phone masked), or the owner
+ * and the managers on the ladder (`owner-or-manager`: everything).
+ */
+export type Audience = 'public' | 'on-case' | 'owner-or-manager';
 
 /** Characters Slack allows in a section's text and in one of its fields; more is refused. */
 const SECTION_TEXT = 3000;
@@ -459,9 +463,9 @@ export function caseBlocks(t: Translate, c: Case, policy: Policy, audience: Audi
   if (audience === 'public' && c.respondent) return discreetCardBlocks(t, c, policy);
   const department = policy.departments.find((d) => d.id === c.department)?.name ?? c.department;
   const phone =
-    audience === 'public'
-      ? maskPhone(c.customer.phone, policy.country)
-      : showPhone(c.customer.phone, policy.country);
+    audience === 'owner-or-manager'
+      ? showPhone(c.customer.phone, policy.country)
+      : maskPhone(c.customer.phone, policy.country);
   const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` });
   const title = t('card.title', { number: c.number }) + (isMajor(c, policy) ? ` · ${t('card.major')}` : '');
   const escalatedTo = c.ladder[c.level];
@@ -560,7 +564,7 @@ const LINKABLE = /^https:\/\/[^\s|<>]+$/;
 function registerBlocks(t: Translate, c: Case, audience: Audience): KnownBlock[] {
   const lines = [
     ...(c.demand ? [`*${t('card.demand')}*\n${fitted(c.demand, FIELD_TEXT)}`] : []),
-    ...(c.address && audience !== 'public'
+    ...(c.address && audience === 'owner-or-manager'
       ? [`*${t('card.address')}*\n${fitted(c.address, NAME_TEXT)}`]
       : []),
   ];

@@ -74,8 +74,8 @@ export function slackChat(
     },
 
     async notify(to, notice, c) {
-      // The phone in full only for the owner and the managers on the ladder; the receiver, say, sees it masked.
-      const audience = seesFullPhone(c, to) ? 'owner-or-manager' : 'public';
+      // Everyone told is on the case; the phone in full only for the owner and the managers on the ladder.
+      const audience = seesFullPhone(c, to) ? 'owner-or-manager' : 'on-case';
       const { t, seen } = speaking(await readers.of(to));
       await postTo(to, noticeBlocks(t, seen, notice, c, audience));
     },

@@ -69,6 +69,12 @@ describe('how a case ended reaches the people the documents name', () => {
     const aboutManager = await h.register({ ...validComplaint, class: '2', respondent: people.manager });
     await resolveIt(aboutManager);
     expect(toldOf(aboutManager).map(([to]) => to)).toEqual([people.receiver, people.gm]);
+    // The receiver is on that case: told how it ended, not shown the channel's discreet card.
+    const [toReceiver] = h.slack.calls.filter(
+      (call) => call.args.channel === people.receiver && String(call.args.text).includes(aboutManager.number),
+    );
+    expect(JSON.stringify(toReceiver?.args.blocks)).toContain('Apologised; a new bowl sent.');
+    expect(JSON.stringify(toReceiver?.args.blocks)).toContain('138****5678');
   });
 
   it('a compensation the GM approves: told once approved, to everyone but the GM who approved it', async () => {

@@ -212,7 +212,7 @@ describe('every message and form Redress builds fits Slack’s limits', () => {
     fc.assert(
       fc.property(
         withCases(1),
-        fc.constantFrom<Audience>('public', 'owner-or-manager'),
+        fc.constantFrom<Audience>('public', 'on-case', 'owner-or-manager'),
         ([p, [c]], audience) => {
           if (!c) return;
           const t = translator(p.locale);
