@@ -10,7 +10,7 @@ import { transact } from './transact.js';
  * How many customers some cases come from: one per phone; an anonymous case (no phone) is a customer of its own,
  * as nothing says two of them are one person.
  */
-export function customersOf(cases: Pick<Case, 'number' | 'customer'>[]): number {
+function customersOf(cases: Pick<Case, 'number' | 'customer'>[]): number {
   return new Set(cases.map((c) => c.customer.phone || c.number)).size;
 }
 

@@ -14,11 +14,6 @@ export function normalizePhone(text: string, country: CountryCode): string | nul
   return parsed?.isValid() ? parsed.number : null;
 }
 
-/** Whether the text is a phone number that can be dialled, from `country` when it has no country code. */
-export function isPhone(text: string, country: CountryCode): boolean {
-  return normalizePhone(text, country) !== null;
-}
-
 /** A stored number split for people: its country code when it is not `country`'s, and the rest as dialled there. */
 function parts(phone: string, country: CountryCode): { abroad: string; digits: string } {
   const parsed = phone.startsWith('+') ? parsePhoneNumberFromString(phone) : undefined;
