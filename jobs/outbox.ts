@@ -3,14 +3,17 @@ import { ErrorCode, type WebAPIPlatformError, type WebAPIRateLimitedError } from
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { Home } from '../src/app/home.js';
 import type { CaseStore, Chat, MessageRef, Notice } from '../src/app/ports.js';
 import { isMessageKey } from '../src/chat/i18n.js';
 import type { ChatTransport } from '../src/chat/slack-chat.js';
 import type { Case, DeadlineKind, TimelineEntry } from '../src/domain/case.js';
+import { type HomeRoles, homesOfCase } from '../src/domain/home.js';
 import { REPORT_KINDS } from '../src/domain/report-period.js';
 import type { Statistics } from '../src/domain/statistics.js';
 import { recipients } from '../src/domain/visibility.js';
 import type { Log } from '../src/log.js';
+import type { HomeReaders } from './home-readers.js';
 import { scripts } from './scripts.js';
 
 /** Pacing of messages per Slack channel: Slack allows about one a second, with short bursts. */
@@ -35,12 +38,16 @@ const notice = z.union([
   z.object({ kind: z.literal('outcome'), reader: z.enum(['receiver', 'manager', 'major']) }),
 ]);
 /**
- * What waits in a mailbox. Each kind but `refresh` is exactly one Web API call, so the pace counts calls; a
- * `refresh` is replaced, when its turn comes, by the calls it takes as things are then.
+ * What waits in a mailbox. Each kind but `refresh` and `homes` is exactly one Web API call, so the pace counts
+ * calls; a `refresh` or `homes` is replaced, when its turn comes, by the calls it takes as things are then.
  */
 const message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('card') }),
   z.object({ kind: z.literal('refresh'), pressedIn: messageRef.optional() }),
+  /** The App Homes of the people on the case, published again. */
+  z.object({ kind: z.literal('homes') }),
+  /** One person's App Home, as it is when its turn comes. */
+  z.object({ kind: z.literal('home'), to: z.string() }),
   z.object({ kind: z.literal('update-card') }),
   z.object({ kind: z.literal('update-pressed'), pressedIn: messageRef }),
   /** One entry of the case's timeline, told in the card's thread. */
@@ -98,6 +105,8 @@ function keys(prefix: string) {
     sent: (id: string) => `${prefix}:outbox-keys:${id}`,
     lock: (id: string) => `${prefix}:outbox-lock:${id}`,
     gathered: (user: string) => `${prefix}:gathered:${user}`,
+    /** Set while a person's Home waits to be published: changes meanwhile need no second publish. */
+    homeDue: (user: string) => `${prefix}:home-due:${user}`,
     gathering: (user: string) => `${prefix}:gathering:${user}`,
     pace: (channel: string) => `${prefix}:pace:${channel}`,
   };
@@ -130,7 +139,10 @@ export function outboxChat(queue: Queue, redis: Redis, prefix: string, digestWin
   }
   return {
     // The deliverer posts a card only to a case that has none: a second card message sends nothing.
-    postCard: (c) => put(mailboxOfCase(c.number), { kind: 'card' }),
+    postCard: async (c) => {
+      await put(mailboxOfCase(c.number), { kind: 'card' });
+      await put(mailboxOfCase(c.number), { kind: 'homes' });
+    },
     refresh: (c, pressedIn?: MessageRef) => put(mailboxOfCase(c.number), { kind: 'refresh', pressedIn }),
     notify: async (to, n: Notice, c, key, options) => {
       // The last guard of 回避: whoever asked, the person complained about is sent nothing of the case.
@@ -164,7 +176,16 @@ export interface DeliverDeps {
   pace: Pace;
   log: Log;
   clock: { now(): Date };
+  /** Who a case's Home lists it for. */
+  roles: HomeRoles;
+  /** Who opened their App Home: only theirs is published again. */
+  homeReaders: HomeReaders;
+  /** A person's Home as it is now. */
+  home(user: string): Promise<Home>;
 }
+
+/** How long a Home waiting to be published keeps later changes from queuing another: past it, they queue one. */
+const HOME_DUE_MS = 600_000;
 
 const isRateLimited = (e: unknown): e is WebAPIRateLimitedError =>
   (e as { code?: string }).code === ErrorCode.RateLimitedError;
@@ -206,6 +227,15 @@ export const deliverJob = (deps: DeliverDeps) => {
   const cases = async (numbers: string[]) =>
     (await Promise.all(numbers.map((n) => store.get(n)))).filter((x) => x !== null);
 
+  /** The Homes a change to the case publishes again: of the people on it who opened theirs, none waiting already. */
+  async function homeCalls(c: Case): Promise<Message[]> {
+    const calls: Message[] = [];
+    for (const to of await deps.homeReaders.among(homesOfCase(c, deps.roles))) {
+      if (await redis.set(k.homeDue(to), '1', 'PX', HOME_DUE_MS, 'NX')) calls.push({ kind: 'home', to });
+    }
+    return calls;
+  }
+
   async function send(m: Message, c: Case | null): Promise<void> {
     if (m.kind === 'digest') {
       const entries = digestEntries(m.numbers);
@@ -221,6 +251,11 @@ export const deliverJob = (deps: DeliverDeps) => {
     if (m.kind === 'daily') return transport.overdueList(m.to, await cases(m.numbers));
     if (m.kind === 'report') return transport.report(m.to, m.report, m.period, m.stats);
     if (m.kind === 'chart') return transport.chart(m.to, m);
+    if (m.kind === 'home') {
+      // Cleared first: a change from now on publishes again, one before is in what is read next.
+      await redis.del(k.homeDue(m.to));
+      return transport.publishHome(m.to, await deps.home(m.to));
+    }
     if (!c) return;
     if (m.kind === 'card' && !c.card) await store.setCard(c.number, await transport.postCard(c));
     if (m.kind === 'update-card') await transport.updateCard(c);
@@ -235,7 +270,8 @@ export const deliverJob = (deps: DeliverDeps) => {
 
   const channelOf = (m: Message, c: Case | null) => {
     if (m.kind === 'update-pressed') return m.pressedIn.channel;
-    if (m.kind === 'card' || m.kind === 'refresh') return c?.card?.channel ?? deps.channel;
+    if (m.kind === 'card' || m.kind === 'refresh' || m.kind === 'homes')
+      return c?.card?.channel ?? deps.channel;
     if (m.kind === 'update-card' || m.kind === 'thread') return c?.card?.channel ?? deps.channel;
     return m.to;
   };
@@ -280,9 +316,10 @@ export const deliverJob = (deps: DeliverDeps) => {
         if (!raw) return;
         const m = message.parse(JSON.parse(raw));
         const c = mailbox.startsWith('@') ? null : await store.get(mailbox);
-        if (m.kind === 'refresh') {
+        if (m.kind === 'refresh' || m.kind === 'homes') {
           // Replaced, atomically, by the calls it takes now; they leave one by one like any message.
-          const calls = c ? refreshCalls(c, m.pressedIn).map((x) => JSON.stringify(x)) : [];
+          const now = c && m.kind === 'refresh' ? refreshCalls(c, m.pressedIn) : [];
+          const calls = [...now, ...(c ? await homeCalls(c) : [])].map((x) => JSON.stringify(x));
           const swap = redis.multi().lpop(k.mailbox(mailbox));
           if (calls.length > 0) swap.lpush(k.mailbox(mailbox), ...calls.reverse());
           await swap.exec();

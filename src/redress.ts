@@ -4,6 +4,7 @@ import { formKeyOf } from '../handlers/slack/metadata.js';
 import { requestReading, requestTranslator } from '../handlers/slack/reader.js';
 import { announceCaseJob, followRejectionJob } from '../jobs/announce-case.js';
 import { deadlineJob } from '../jobs/deadline.js';
+import { redisHomeReaders } from '../jobs/home-readers.js';
 import { intakeJob } from '../jobs/intake.js';
 import { DEFAULT_LOOKUPS_PER_MINUTE, redisLookupLimit } from '../jobs/lookup-limit.js';
 import { deliverJob, digestJob, outboxChat } from '../jobs/outbox.js';
@@ -24,6 +25,7 @@ import { escalateCase } from './app/escalate-case.js';
 import { extendCase } from './app/extend-case.js';
 import { fireDeadline } from './app/fire-deadline.js';
 import { followRejection } from './app/follow-rejection.js';
+import { homeOf } from './app/home.js';
 import { logContactWith } from './app/log-contact.js';
 import { openCase } from './app/open-case.js';
 import { openQueuedCase } from './app/open-queued-case.js';
@@ -118,6 +120,8 @@ export async function startRedress(
     timeout: 5000,
   });
   const readers = slackReaders(client, redis, env.REDIS_PREFIX, policy);
+  const homeReaders = redisHomeReaders(redis, env.REDIS_PREFIX);
+  const home = homeOf({ store, policy, clock });
   const transport = metrics.watchTransport(slackChat(client, policy, readers), policy);
   const chat = outboxChat(queue, redis, env.REDIS_PREFIX, policy.deadlines.digestWindow);
   const timers = queueTimers(queue, policy, () => clock.now());
@@ -148,6 +152,9 @@ export async function startRedress(
           pace: { perSecond: env.OUTBOX_PER_SECOND, burst: env.OUTBOX_BURST },
           log,
           clock,
+          roles: policy,
+          homeReaders,
+          home,
         }),
         digest: digestJob(queue, redis, env.REDIS_PREFIX),
         'follow-rejection': followRejectionJob(followRejection({ store, chat, open })),
@@ -181,6 +188,8 @@ export async function startRedress(
             t: requestTranslator(policy),
             reading: () => requestReading(policy),
             readers,
+            home,
+            homeReaders,
             store,
             names: slackNames(client),
             lookups: redisLookupLimit(

@@ -1,9 +1,11 @@
+import type { HomeReaders } from '../../jobs/home-readers.js';
 import type { acknowledgeCase } from '../../src/app/acknowledge-case.js';
 import type { changeClassOf } from '../../src/app/change-class.js';
 import type { closeCase } from '../../src/app/close-case.js';
 import type { decideApprovalOf } from '../../src/app/decide-approval.js';
 import type { escalateCase } from '../../src/app/escalate-case.js';
 import type { extendCase } from '../../src/app/extend-case.js';
+import type { Home } from '../../src/app/home.js';
 import type { logContactWith } from '../../src/app/log-contact.js';
 import type { CaseStore, LookupLimit, Requests } from '../../src/app/ports.js';
 import type { reassignCase } from '../../src/app/reassign-case.js';
@@ -27,6 +29,10 @@ export interface SlackDeps {
   reading(): Reading;
   /** How anyone reads, from their Slack account. */
   readers: Readers;
+  /** A person's App Home as it is now. */
+  home: (user: string) => Promise<Home>;
+  /** Who opened their App Home, to publish it again when one of their cases changes. */
+  homeReaders: HomeReaders;
   store: CaseStore;
   /** People's names from their Slack profiles, for what lists them by name (the export). */
   names: PeopleNames;

@@ -14,6 +14,7 @@ import { escalateButton } from './escalate-button.js';
 import { extendButton } from './extend-button.js';
 import { extendSubmit } from './extend-submit.js';
 import { noteReceived } from './failure.js';
+import { homeOpened } from './home-opened.js';
 import { moreButton } from './more-button.js';
 import { understood } from './not-understood.js';
 import { readerOfRequest } from './reader.js';
@@ -32,13 +33,14 @@ import { verdictButton } from './verdict-button.js';
 import { verdictSubmit } from './verdict-submit.js';
 import { verifyFixButton } from './verify-fix-button.js';
 
-/** Binds every Slack command, view and action id to its handler. */
+/** Binds every Slack command, shortcut, event, view and action id to its handler. */
 export function register(app: App, deps: SlackDeps): void {
   app.use(noteReceived);
   app.use(readerOfRequest(deps.readers));
   app.use(understood(deps.t));
   app.command('/complaint', complaintCommand(deps));
   app.shortcut<MessageShortcut>(ids.reportMessage, reportMessageShortcut(deps));
+  app.event('app_home_opened', homeOpened(deps));
   app.view(ids.complaintView, complaintSubmit(deps));
   app.view(ids.resolveView, resolveSubmit(deps));
   app.view(ids.contactView, contactSubmit(deps));

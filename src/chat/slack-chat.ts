@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import type { Home } from '../app/home.js';
 import type { MessageRef, Notice, Report } from '../app/ports.js';
 import type { Case, DeadlineKind, TimelineEntry } from '../domain/case.js';
 import { showPhone } from '../domain/phone.js';
@@ -8,6 +9,7 @@ import type { ReportKind } from '../domain/report-period.js';
 import type { Statistics } from '../domain/statistics.js';
 import { seesFullPhone } from '../domain/visibility.js';
 import { caseBlocks, caseListBlocks, digestBlocks, noticeBlocks, reportBlocks } from './blocks.js';
+import { homeView } from './home.js';
 import { isMessageKey, translator } from './i18n.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { policyReaders, type Readers, type Reading, seenBy, translatorOf } from './readers.js';
@@ -31,6 +33,8 @@ export interface ChatTransport {
   report(to: string, kind: ReportKind, period: { from: Date; to: Date }, stats: Statistics): Promise<void>;
   /** The statistics of a period as a chart (PNG), uploaded to the person. */
   chart(to: string, report: Report): Promise<void>;
+  /** A person's App Home, published as it is now. */
+  publishHome(to: string, home: Home): Promise<void>;
 }
 
 /**
@@ -111,6 +115,12 @@ export function slackChat(
       // The period is the company's week or month: its days are named in the policy's time zone.
       const { t } = speaking(await readers.of(to));
       await postTo(to, reportBlocks(t, policy, kind, period, stats));
+    },
+
+    async publishHome(to, home) {
+      const reading = await readers.of(to);
+      const view = homeView(translatorOf(reading.locale), policy, home, reading.timezone);
+      await client.views.publish({ user_id: to, view });
     },
 
     async digest(to, cases, reached) {

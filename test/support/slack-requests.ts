@@ -100,6 +100,23 @@ export function homeOpened(user: string, tab: 'home' | 'messages' = 'home'): str
   });
 }
 
+/** The form body of a button press on the App Home: no conversation, the Home view as its container. */
+export function homeButtonPress(user: string, actionId: string, value: string): string {
+  return interactive({
+    type: 'block_actions',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: user, team_id: 'T0FAKE' },
+    api_app_id: 'A0REDRESS',
+    token: 'legacy',
+    trigger_id: `trigger-${randomUUID()}`,
+    container: { type: 'view', view_id: `VHOME${user}` },
+    view: { id: `VHOME${user}`, type: 'home', callback_id: '', private_metadata: '', hash: 'home' },
+    actions: [
+      { type: 'button', action_id: actionId, block_id: 'home', value, action_ts: String(Date.now() / 1000) },
+    ],
+  });
+}
+
 /** The form body of a button press in a message. */
 export function buttonPress(
   user: string,
