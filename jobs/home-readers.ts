@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 export interface HomeReaders {
   opened(user: string): Promise<void>;
   /** Those of these people who opened their Home lately. */
-  among(users: string[]): Promise<string[]>;
+  among(people: string[]): Promise<string[]>;
 }
 
 /** Someone who has not opened their Home for this long gets it afresh when they next open it. */
@@ -20,10 +20,10 @@ export function redisHomeReaders(redis: Redis, prefix: string): HomeReaders {
     async opened(user) {
       await redis.set(key(user), '1', 'PX', REMEMBER_MS);
     },
-    async among(users) {
-      if (users.length === 0) return [];
-      const seen = await redis.mget(...users.map(key));
-      return users.filter((_, i) => seen[i] !== null);
+    async among(people) {
+      if (people.length === 0) return [];
+      const seen = await redis.mget(...people.map(key));
+      return people.filter((_, i) => seen[i] !== null);
     },
   };
 }

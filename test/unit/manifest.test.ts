@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ids } from '../../src/chat/blocks.js';
 
 /** The bot scopes each Web API method Redress calls needs (Slack's method reference), none for some. */
 const SCOPES: Record<string, string[]> = {
@@ -64,7 +65,12 @@ function methodsCalled(): Map<string, string> {
 describe('slack-manifest.yaml', () => {
   const manifest = parse(readFileSync('slack-manifest.yaml', 'utf8')) as {
     oauth_config: { scopes: { bot: string[] } };
-    features: { slash_commands?: unknown[] };
+    features: {
+      slash_commands?: unknown[];
+      shortcuts?: { type: string; callback_id: string; name: string }[];
+      app_home?: { home_tab_enabled?: boolean };
+    };
+    settings: { event_subscriptions?: { bot_events?: string[] } };
   };
   const granted = manifest.oauth_config.scopes.bot;
 
@@ -87,8 +93,23 @@ describe('slack-manifest.yaml', () => {
         expect(granted, `${element} (built in ${file}) needs ${scope}`).toContain(scope);
   });
 
-  it('asks for the commands scope for its slash command, and for nothing the code does not use', () => {
-    if (manifest.features.slash_commands?.length) expect(granted).toContain('commands');
+  it('declares the message shortcut and the Home tab the app binds', () => {
+    const bound = readFileSync(join('handlers', 'slack', 'index.ts'), 'utf8');
+    expect(bound).toContain('app.shortcut<MessageShortcut>(ids.reportMessage');
+    expect(manifest.features.shortcuts).toContainEqual(
+      expect.objectContaining({ type: 'message', callback_id: ids.reportMessage }),
+    );
+    // Slack cuts a shortcut's name at 24 characters.
+    for (const shortcut of manifest.features.shortcuts ?? [])
+      expect(shortcut.name.length).toBeLessThanOrEqual(24);
+    expect(bound).toContain("app.event('app_home_opened'");
+    expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions?.bot_events).toContain('app_home_opened');
+  });
+
+  it('asks for the commands scope for its slash command and shortcut, and for nothing the code does not use', () => {
+    if (manifest.features.slash_commands?.length || manifest.features.shortcuts?.length)
+      expect(granted).toContain('commands');
     const used = new Set([
       'commands',
       ...[...methodsCalled().keys()].flatMap((m) => SCOPES[m] ?? []),
