@@ -84,12 +84,13 @@ describe('Need more time', () => {
     expect(resolved.deadlines.find((d) => d.kind === 'resolve')?.metAt?.getTime()).toBeLessThan(
       original?.dueAt.getTime() ?? 0,
     );
-    // Judged a week on, as the weekly report would: the acknowledgement was met in time with the resolution;
-    // the resolve deadline, moved, counts as missed.
+    // Judged a week on, as the weekly report would: the resolve deadline, moved, counts as missed; the
+    // acknowledgement, met in time with the resolution, as kept.
     const day = 86_400_000;
     const from = new Date(c.createdAt.getTime() - day);
     const to = new Date(c.createdAt.getTime() + day);
     const stats = await h.store.statistics(from, to, new Date(to.getTime() + 7 * day));
-    expect(stats.deadlines).toEqual({ judged: 2, met: 1 });
+    expect(stats.deadlines).toEqual({ judged: 1, met: 0 });
+    expect(stats.acknowledged).toEqual({ judged: 1, met: 1 });
   });
 });
