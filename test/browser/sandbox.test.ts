@@ -58,6 +58,7 @@ describe('the sandbox in a browser', { timeout: 60_000 }, () => {
     expect(await page.inputValue('#in-summary')).toBe(summary);
     await page.fill('#in-customerName', name);
     await page.fill('#in-customerPhone', phone);
+    await page.fill('#in-demand', 'A refund');
     await page.selectOption('#in-category', 'delivery');
     await page.selectOption('#in-channel', 'phone');
     await page.selectOption('#in-department', 'delivery');

@@ -24,9 +24,10 @@ import { type Translate, translator } from '../../src/chat/i18n.js';
 import { MENU } from '../../src/config.js';
 import { type Case, type Deadline, RESOLUTION_ACTIONS } from '../../src/domain/case.js';
 import { formatCaseNumber } from '../../src/domain/case-number.js';
-import { INTAKE_CHANNELS, SUMMARY_MAX } from '../../src/domain/complaint.js';
+import { ADDRESS_MAX, DEMAND_MAX, INTAKE_CHANNELS, SUMMARY_MAX } from '../../src/domain/complaint.js';
 import { maskPhone } from '../../src/domain/phone.js';
 import { DEFAULT_CATEGORIES, LOCALES, type Policy } from '../../src/domain/policy.js';
+import { REPORT_KINDS } from '../../src/domain/report-period.js';
 import type { Statistics } from '../../src/domain/statistics.js';
 import { messageViolations, viewViolations } from '../support/block-kit-limits.js';
 import { testPolicy } from '../support/harness.js';
@@ -122,6 +123,23 @@ const aCase = (p: Policy): fc.Arbitrary<Case> =>
         status: fc.constantFrom('registered', 'accepted', 'resolved', 'closed'),
         customer: fc.record({ name: text(100), phone: fc.stringMatching(/^\+?\d{7,15}$/) }),
         summary: text(SUMMARY_MAX),
+        demand: text(DEMAND_MAX),
+        address: text(ADDRESS_MAX),
+        evidence: fc.array(
+          fc.record(
+            {
+              id: fc.stringMatching(/^F[A-Z0-9]{8,11}$/),
+              name: text(255),
+              permalink: fc.oneof(
+                fc.webUrl({ withQueryParameters: true, withFragments: true }),
+                text(300).map((t) => `https://fake.slack.com/files/${t}`),
+              ),
+            },
+            { requiredKeys: ['id', 'name'] },
+          ),
+          { maxLength: 10 },
+        ),
+        recurrence: fc.boolean(),
         category: fc.constantFrom(...p.categories),
         class: fc.constantFrom(1, 2, 3),
         channel: fc.constantFrom(...INTAKE_CHANNELS),
@@ -155,7 +173,9 @@ const aCase = (p: Policy): fc.Arbitrary<Case> =>
           corrective: text(SUMMARY_MAX),
           preventive: text(SUMMARY_MAX),
           department: fc.constantFrom(...p.departments.map((d) => d.id)),
+          person: user,
         }),
+        fixVerified: fc.option(fc.record({ by: user, at: date })),
         verdict: fc.record(
           {
             accepted: fc.boolean(),
@@ -318,6 +338,21 @@ describe('every message and form Redress builds fits Slack’s limits', () => {
       fc
         .subarray(keys)
         .chain((ks) => fc.tuple(...ks.map((key) => fc.record({ key: fc.constant(key), count: fc.nat() }))));
+    const assessmentRows = (keys: string[]) =>
+      fc.subarray(keys).chain((ks) =>
+        fc.tuple(
+          ...ks.map((key) =>
+            fc.record({
+              key: fc.constant(key),
+              cases: fc.nat(),
+              missed: fc.nat(),
+              satisfaction: fc.option(fc.double({ min: 1, max: 5, noNaN: true })),
+              reopened: fc.nat(),
+              rejected: fc.nat(),
+            }),
+          ),
+        ),
+      );
     fc.assert(
       fc.property(
         policy.chain((p) =>
@@ -343,10 +378,14 @@ describe('every message and form Redress builds fits Slack’s limits', () => {
                 average: fc.option(fc.double({ min: 1, max: 5, noNaN: true })),
                 count: fc.nat(),
               }),
+              assessment: fc.record({
+                byResponsible: assessmentRows([...p.departments.map((d) => d.id), 'closed_department']),
+                byOwner: assessmentRows([...new Set(p.departments.flatMap((d) => [d.owner, d.manager]))]),
+              }),
             }),
           ),
         ),
-        fc.constantFrom('weekly', 'monthly' as const),
+        fc.constantFrom(...REPORT_KINDS),
         date,
         ([p, stats], kind, from) => {
           const t = translator(p.locale);
