@@ -29,7 +29,12 @@ export const resolveCase =
     const needsApproval = waitsForApproval(how, policy.compensationApproval);
     const outcome = await transact(store, number, (c) =>
       needsApproval
-        ? requestApproval(c, actor, { amount: how.amount ?? 0, text: how.text }, clock.now())
+        ? requestApproval(
+            c,
+            actor,
+            { amount: how.amount ?? 0, text: how.text, action: how.action },
+            clock.now(),
+          )
         : resolve(c, actor, how.text, clock.now(), how),
     );
     if (outcome.kind !== 'ok') return outcome;

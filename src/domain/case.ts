@@ -143,7 +143,7 @@ export interface Case {
   resolutionAction?: ResolutionAction;
   amount?: number;
   /** A compensation above the policy's threshold, waiting for the GM (null once decided). */
-  pendingApproval?: { amount: number; text: string; by: string } | null;
+  pendingApproval?: { amount: number; text: string; by: string; action?: ResolutionAction } | null;
   rootCause?: RootCause;
   /** A manager verified that the corrective action works (验证有效); null once the root cause changed again. */
   fixVerified?: { by: string; at: Date } | null;

@@ -336,7 +336,7 @@ export function joinBatch(c: Case, batch: string, now: Date, policy: Weighing): 
 export function requestApproval(
   c: Case,
   actor: string,
-  proposal: { amount: number; text: string },
+  proposal: { amount: number; text: string; action?: ResolutionAction },
   now: Date,
 ): Transition {
   const refused = refusalOf('resolve', c, actor);
@@ -377,7 +377,7 @@ export function decideApproval(
     timeline: append(c, { at: now, by: actor, type: 'approved' }),
   };
   return resolve(decided, pending.by, pending.text, now, {
-    action: 'compensation',
+    action: pending.action ?? 'compensation',
     text: pending.text,
     amount: pending.amount,
   });

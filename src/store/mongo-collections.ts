@@ -59,7 +59,7 @@ export const caseSchema = new Schema(
     resolution: String,
     resolutionAction: String,
     amount: Number,
-    pendingApproval: { amount: Number, text: String, by: String },
+    pendingApproval: { amount: Number, text: String, by: String, action: String },
     rootCause: { cause: String, corrective: String, preventive: String, department: String, person: String },
     fixVerified: { by: String, at: Date },
     verdict: { accepted: Boolean, satisfaction: Number, comment: String },

@@ -184,7 +184,16 @@ describe('the forms check what they are given', () => {
     expect(String(ask?.args.text)).toContain('99999');
     expect(await h.store.get(c.number)).toMatchObject({
       status: 'registered',
-      pendingApproval: { amount: 99999, by: people.owner },
+      pendingApproval: { amount: 99999, by: people.owner, action: 'refund' },
+    });
+    await h.press(people.gm, ids.approve, c);
+    await h.slack.waitFor(
+      (call) => call.args.thread_ts === c.card.ts && /resolved/.test(String(call.args.text)),
+    );
+    expect(await h.store.get(c.number)).toMatchObject({
+      status: 'resolved',
+      resolutionAction: 'refund',
+      amount: 99999,
     });
   });
 });

@@ -64,7 +64,7 @@ export function fullCase(submissionKey = 'full'): Full<Case> {
     resolution: 'Refunded the order',
     resolutionAction: 'compensation',
     amount: 750.5,
-    pendingApproval: { amount: 750.5, text: 'Refund and a voucher', by: 'U0OWNER' },
+    pendingApproval: { amount: 750.5, text: 'Refund and a voucher', by: 'U0OWNER', action: 'refund' },
     rootCause: {
       cause: 'Insulated bags ran out',
       corrective: 'Bags restocked',

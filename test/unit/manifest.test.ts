@@ -41,7 +41,8 @@ function elementsUsed(): Map<string, string> {
 const FAMILIES = ['admin', 'apps', 'auth', 'bots', 'chat', 'conversations', 'files', 'pins', 'reactions']
   .concat(['reminders', 'search', 'team', 'usergroups', 'users', 'views', 'dnd', 'emoji', 'bookmarks'])
   .join('|');
-const CALL = new RegExp(`\\.(${FAMILIES})\\.([a-zA-Z0-9]+)\\(`, 'g');
+/** A call on a Web API client (`client.chat.postMessage(`, `new WebClient(…).auth.test(`), not on data (`x.users.map(`). */
+const CALL = new RegExp(`(?:client|Client|\\))\\.(${FAMILIES})\\.([a-zA-Z0-9]+)\\(`, 'g');
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
