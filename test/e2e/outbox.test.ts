@@ -15,6 +15,7 @@ import {
   testPolicy,
 } from '../support/harness.js';
 import { settled, until } from '../support/settle.js';
+import { validComplaint } from '../support/slack-requests.js';
 
 /** What each case said, in the order Slack took it. */
 function messagesPerCase(calls: SlackCall[]): Map<string, string[]> {
@@ -87,7 +88,7 @@ describe('the outbox', () => {
     policy.csManager = people.gm; // the ladder is owner → GM
     h = await startHarness(policy, { OUTBOX_PER_SECOND: 2000, OUTBOX_BURST: 2000 });
     const answers = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => h.submit({ ...validForm, customerName: `Customer ${i}` })),
+      Array.from({ length: 300 }, (_, i) => h.submit({ ...validComplaint, customerName: `Customer ${i}` })),
     );
     expect(answers.every((a) => a.status === 200)).toBe(true);
     const redis = new Redis(REDIS_URL);
@@ -143,11 +144,3 @@ describe('the pace of a channel', () => {
     redis.disconnect();
   });
 });
-
-const validForm = {
-  customerPhone: '13812345678',
-  summary: 'Cold soup',
-  category: 'delivery',
-  channel: 'phone',
-  department: 'delivery',
-} as const;
