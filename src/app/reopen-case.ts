@@ -7,9 +7,7 @@ import { type Outcome, transact } from './transact.js';
 export const reopenCase =
   ({ store, chat, timers, clock, policy }: CaseDeps) =>
   async (number: string, actor: string, reason: string, pressedIn?: MessageRef): Promise<Outcome> => {
-    const outcome = await transact(store, number, (c) =>
-      reopen(c, actor, reason, clock.now(), policy),
-    );
+    const outcome = await transact(store, number, (c) => reopen(c, actor, reason, clock.now(), policy));
     if (outcome.kind !== 'ok') return outcome;
     for (const d of timedDeadlines(outcome.case, policy.deadlines)) await timers.schedule(outcome.case, d);
     await chat.refresh(outcome.case, pressedIn);

@@ -64,7 +64,7 @@ describe('a store that does not answer at intake', () => {
     expect(stored).toMatchObject({
       submissionKey: 'VOUTAGE',
       summary: validComplaint.summary,
-      customer: { phone: '13812345678' },
+      customer: { phone: '+8613812345678' },
     });
     await h.slack.waitFor((c) => c.args.channel === CASES_CHANNEL && String(c.args.text).includes(number));
     await h.slack.waitFor((c) => c.args.channel === people.owner);
