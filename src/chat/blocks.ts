@@ -4,7 +4,7 @@ import type { Case, Deadline, DeadlineKind } from '../domain/case.js';
 import { isMajor, RESOLUTION_ACTIONS } from '../domain/case.js';
 import { ADDRESS_MAX, DEMAND_MAX, INTAKE_CHANNELS, SUMMARY_MAX } from '../domain/complaint.js';
 import { maskPhone, showPhone } from '../domain/phone.js';
-import type { Locale, Policy } from '../domain/policy.js';
+import type { Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
 import {
   type Assessment,
