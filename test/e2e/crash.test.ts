@@ -1,6 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
+import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
+import { QUEUE_NAME } from '../../jobs/queue.js';
 import type { Config } from '../../src/config.js';
 import { caseStore } from '../../src/store/case-store.js';
 import type { SlackCall } from '../support/fake-slack.js';
@@ -55,10 +57,16 @@ describe('a worker killed mid-storm', () => {
     const cases = await Promise.all(Array.from({ length: 20 }, () => h.register()));
 
     await h.slack.waitFor((c) => /due now/.test(String(c.args.text)), 3, 15_000);
-    // Killed while timers fire and messages leave. Calls in flight at that moment are held and then dropped,
-    // as Slack never took them; a call Slack took but whose answer never came back would be sent again.
+    // Killed while timers fire and messages leave: when every delivery under way waits on a call held in
+    // flight. Those calls are dropped, as Slack never took them; and no call Slack answered is left unrecorded
+    // by the worker, which would rightly be sent again.
     h.slack.hold();
-    await until(() => h.slack.holding().length > 0, 'a call in flight');
+    const queue = new Queue(QUEUE_NAME, { connection: { url: h.env.REDIS_URL }, prefix: h.prefix });
+    await until(async () => {
+      const delivering = (await queue.getJobs(['active'])).filter((job) => job.name === 'deliver').length;
+      return delivering > 0 && delivering === h.slack.holding().length;
+    }, 'every delivery under way to wait on a held call');
+    await queue.close();
     children[0]?.kill('SIGKILL');
     await once(children[0] as ChildProcess, 'exit');
     await until(() => h.slack.holding().length === 0, 'the killed worker’s calls to be dropped');
