@@ -17,13 +17,10 @@ export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
   const formats = new Map<MessageKey, IntlMessageFormat>();
   const counting = (key: MessageKey) => {
-    let format = formats.get(key);
     // Slack's mentions and links are written with <…>: they are text here, not markup.
-    if (!format)
-      formats.set(
-        key,
-        (format = new IntlMessageFormat(catalog[key], locale, undefined, { ignoreTag: true })),
-      );
+    const format =
+      formats.get(key) ?? new IntlMessageFormat(catalog[key], locale, undefined, { ignoreTag: true });
+    formats.set(key, format);
     return format;
   };
   return (key, params = {}) =>

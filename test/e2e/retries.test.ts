@@ -22,9 +22,9 @@ describe('a press or a command that must act once', () => {
     const c = await h.register();
     // The button as the card shows it.
     const [card] = h.slack.calls.filter((call) => call.args.channel === c.card.channel && call.args.blocks);
-    const buttons = (card?.args.blocks as { elements?: { action_id: string; value: string }[] }[]).flatMap(
-      (b) => b.elements ?? [],
-    );
+    const buttons = (
+      (card?.args.blocks ?? []) as { elements?: { action_id: string; value: string }[] }[]
+    ).flatMap((b) => b.elements ?? []);
     const value = buttons.find((b) => b.action_id === ids.escalate)?.value;
     if (!value) throw new Error('no Escalate now button on the card');
 
