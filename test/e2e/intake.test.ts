@@ -87,8 +87,9 @@ describe('the web process', () => {
     await h.close();
   });
 
-  it('speaks the policy language: the form in Chinese for a zh-CN policy', async () => {
+  it('speaks the policy language to a reader whose Slack is in neither: the form in Chinese for a zh-CN policy', async () => {
     const h = await startHarness({ ...testPolicy(), locale: 'zh-CN' });
+    h.slack.person(people.receiver, { locale: 'ja-JP' });
     await h.post(slashCommand(people.receiver));
     const [open] = await h.slack.waitFor((c) => c.method === 'views.open');
     const view = open?.args.view as { title: { text: string }; blocks: { label: { text: string } }[] };
