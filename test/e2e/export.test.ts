@@ -2,15 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { monthKey } from '../../src/domain/case-number.js';
 import { type Harness, people, startHarness } from '../support/harness.js';
 import { slashCommand, validComplaint } from '../support/slack-requests.js';
-
-/** The file's bytes, whether the client sent them raw or as a multipart form. */
-function fileText(upload: { body: Buffer; contentType: string }): string {
-  const text = upload.body.toString('utf8');
-  const boundary = /boundary=(.+)$/.exec(upload.contentType)?.[1];
-  if (!boundary) return text;
-  const part = text.split(`--${boundary}`).find((p) => p.includes('filename='));
-  return part?.split('\r\n\r\n').slice(1).join('\r\n\r\n').replace(/\r\n$/, '') ?? '';
-}
+import { fileText } from '../support/uploads.js';
 
 describe('/complaint export', () => {
   let h: Harness;
