@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import type { Locale, Policy } from '../domain/policy.js';
 import { type Translate, translator } from './i18n.js';
@@ -96,7 +96,7 @@ export function slackReaders(
       };
     } catch (error) {
       // Slack refused (an unknown user, say): asking again will not help. Anything else: ask again next time.
-      if ((error as { code?: string }).code !== 'slack_webapi_platform_error') return fallback;
+      if ((error as { code?: string }).code !== ErrorCode.PlatformError) return fallback;
       reading = fallback;
     }
     await redis.set(readingKey(user), JSON.stringify(reading), 'PX', ttlMs);
