@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, type WebAPIPlatformError, type WebAPIRateLimitedError } from '@slack/web-api';
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Home } from '../src/app/home.js';
-import type { CaseStore, Chat, MessageRef, Notice } from '../src/app/ports.js';
+import type { CaseStore, Chat, ChatTransport, Delivery, MessageRef, Notice } from '../src/app/ports.js';
 import { isMessageKey } from '../src/chat/i18n.js';
-import type { ChatTransport } from '../src/chat/slack-chat.js';
 import type { Case, DeadlineKind, TimelineEntry } from '../src/domain/case.js';
 import { type HomeRoles, homesOfCase } from '../src/domain/home.js';
 import { REPORT_KINDS } from '../src/domain/report-period.js';
@@ -16,7 +14,7 @@ import type { Log } from '../src/log.js';
 import type { HomeReaders } from './home-readers.js';
 import { scripts } from './scripts.js';
 
-/** Pacing of messages per Slack channel: Slack allows about one a second, with short bursts. */
+/** Pacing of messages per channel: Slack allows about one a second per channel, with short bursts. */
 export interface Pace {
   perSecond: number;
   burst: number;
@@ -187,11 +185,8 @@ export interface DeliverDeps {
 /** How long a Home waiting to be published keeps later changes from queuing another: past it, they queue one. */
 const HOME_DUE_MS = 600_000;
 
-const isRateLimited = (e: unknown): e is WebAPIRateLimitedError =>
-  (e as { code?: string }).code === ErrorCode.RateLimitedError;
-/** Slack refused the message itself (an unknown channel, say): sending it again will not help. */
-const isRefused = (e: unknown): e is WebAPIPlatformError =>
-  (e as { code?: string }).code === ErrorCode.PlatformError;
+/** What a message that needs no call (its case is gone, its card is posted) counts as. */
+const DONE: Delivery = { kind: 'sent' };
 
 /** The calls a refresh takes now: the card, the message the button was pressed in, the thread's news. */
 function refreshCalls(c: Case, pressedIn: MessageRef | undefined): Message[] {
@@ -216,10 +211,10 @@ const recipientOf = (m: Message) =>
   m.kind === 'notice' || m.kind === 'digest' || m.kind === 'daily' ? m.to : null;
 
 /**
- * Processes `deliver`: sends a mailbox's messages in order, one delivery per mailbox at a time, one Web API
- * call per message. A message leaves the mailbox only once Slack has taken it; when Slack says to wait (429),
- * or the channel's pace does, the job sleeps and the message stays first in line. A message Slack refuses is
- * dropped, and written on its case as undelivered, never as sent.
+ * Processes `deliver`: sends a mailbox's messages in order, one delivery per mailbox at a time, one transport
+ * call per message. A message leaves the mailbox only once the chat platform has taken it; when the platform
+ * says to wait (Slack's 429), or the channel's pace does, the job sleeps and the message stays first in line.
+ * A message the platform refuses is dropped, and written on its case as undelivered, never as sent.
  */
 export const deliverJob = (deps: DeliverDeps) => {
   const { redis, store, transport, pace, log } = deps;
@@ -236,7 +231,8 @@ export const deliverJob = (deps: DeliverDeps) => {
     return calls;
   }
 
-  async function send(m: Message, c: Case | null): Promise<void> {
+  /** Sends one message; what it records of it (the card, the thread) it records only once it was sent. */
+  async function send(m: Message, c: Case | null): Promise<Delivery> {
     if (m.kind === 'digest') {
       const entries = digestEntries(m.numbers);
       const listed = await cases(entries.map((e) => e.number));
@@ -244,9 +240,9 @@ export const deliverJob = (deps: DeliverDeps) => {
       const [only] = listed;
       if (listed.length === 1 && only) {
         const [deadline] = reached.get(only.number) ?? [];
-        await transport.notify(m.to, { kind: 'escalated', ...(deadline ? { deadline } : {}) }, only);
-      } else if (listed.length > 1) await transport.digest(m.to, listed, reached);
-      return;
+        return transport.notify(m.to, { kind: 'escalated', ...(deadline ? { deadline } : {}) }, only);
+      }
+      return listed.length > 1 ? transport.digest(m.to, listed, reached) : DONE;
     }
     if (m.kind === 'daily') return transport.overdueList(m.to, await cases(m.numbers));
     if (m.kind === 'report') return transport.report(m.to, m.report, m.period, m.stats);
@@ -256,16 +252,23 @@ export const deliverJob = (deps: DeliverDeps) => {
       await redis.del(k.homeDue(m.to));
       return transport.publishHome(m.to, await deps.home(m.to));
     }
-    if (!c) return;
-    if (m.kind === 'card' && !c.card) await store.setCard(c.number, await transport.postCard(c));
-    if (m.kind === 'update-card') await transport.updateCard(c);
-    if (m.kind === 'update-pressed') await transport.updateMessage(c, m.pressedIn);
+    if (!c) return DONE;
+    if (m.kind === 'card') {
+      if (c.card) return DONE;
+      const posted = await transport.postCard(c);
+      if (posted.kind === 'sent') await store.setCard(c.number, posted.card);
+      return posted;
+    }
+    if (m.kind === 'update-card') return transport.updateCard(c);
+    if (m.kind === 'update-pressed') return transport.updateMessage(c, m.pressedIn);
     const entry = m.kind === 'thread' ? c.timeline[m.entry] : undefined;
     if (entry && m.kind === 'thread' && m.entry >= (c.threaded ?? 1)) {
-      await transport.threadEntry(c, entry);
-      await store.setThreaded(c.number, m.entry + 1);
+      const told = await transport.threadEntry(c, entry);
+      if (told.kind === 'sent') await store.setThreaded(c.number, m.entry + 1);
+      return told;
     }
-    if (m.kind === 'notice') await transport.notify(m.to, m.notice, c);
+    if (m.kind === 'notice') return transport.notify(m.to, m.notice, c);
+    return DONE;
   }
 
   const channelOf = (m: Message, c: Case | null) => {
@@ -277,7 +280,7 @@ export const deliverJob = (deps: DeliverDeps) => {
   };
 
   /** Writes on the cases a refused message was about that it did not reach its reader. */
-  async function recordUndelivered(m: Message, c: Case | null, error: WebAPIPlatformError): Promise<void> {
+  async function recordUndelivered(m: Message, c: Case | null, reason: string): Promise<void> {
     const to = recipientOf(m);
     if (!to) return;
     const numbers = c
@@ -294,7 +297,7 @@ export const deliverJob = (deps: DeliverDeps) => {
         by: 'system',
         type: 'undelivered',
         to,
-        text: error.data.error,
+        text: reason,
         key: `undelivered.${what}`,
       };
       await store.recordOnce(number, entry);
@@ -337,13 +340,14 @@ export const deliverJob = (deps: DeliverDeps) => {
         );
         // Waiting for the pace in a delayed job, not here, keeps the worker free for other mailboxes.
         if (wait > 0) return later(wait);
-        try {
-          await send(m, c);
-        } catch (error) {
-          if (isRateLimited(error)) return later(error.retryAfter * 1000);
-          if (!isRefused(error)) throw error;
-          log.error({ err: error, mailbox, message: m.kind }, 'Slack refused a message; it is dropped');
-          await recordUndelivered(m, c, error);
+        const delivery = await send(m, c);
+        if (delivery.kind === 'retryAfter') return later(delivery.ms);
+        if (delivery.kind === 'refused') {
+          log.error(
+            { reason: delivery.reason, mailbox, message: m.kind },
+            'a message was refused; it is dropped',
+          );
+          await recordUndelivered(m, c, delivery.reason);
         }
         await redis.lpop(k.mailbox(mailbox));
       }

@@ -2,9 +2,8 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { CaseStore, Notice } from './app/ports.js';
+import type { CaseStore, ChatTransport, Notice } from './app/ports.js';
 import type { reconcileTimers } from './app/reconcile-timers.js';
-import type { ChatTransport } from './chat/slack-chat.js';
 import { type Case, wasSent } from './domain/case.js';
 import { stepsOf } from './domain/deadlines.js';
 import type { Policy } from './domain/policy.js';
@@ -148,7 +147,7 @@ export function createMetrics(deps: { store: CaseStore; redis: Redis; queue: Que
       })(token, options);
     },
 
-    /** Counts what Slack took: warnings, breaches, escalations by rung, and how late each step left. */
+    /** Counts what the chat platform took: warnings, breaches, escalations by rung, and how late each step left. */
     watchTransport(transport: ChatTransport, policy: Policy): ChatTransport {
       const observe = (to: string, type: 'warned' | 'nudged' | 'escalated', c: Case, kind?: string) => {
         const now = Date.now();
@@ -170,12 +169,14 @@ export function createMetrics(deps: { store: CaseStore; redis: Redis; queue: Que
       return {
         ...transport,
         async notify(to, notice, c) {
-          await transport.notify(to, notice, c);
-          count(to, notice, c);
+          const delivery = await transport.notify(to, notice, c);
+          if (delivery.kind === 'sent') count(to, notice, c);
+          return delivery;
         },
         async digest(to, cases, reached) {
-          await transport.digest(to, cases, reached);
-          for (const c of cases) count(to, { kind: 'escalated' }, c);
+          const delivery = await transport.digest(to, cases, reached);
+          if (delivery.kind === 'sent') for (const c of cases) count(to, { kind: 'escalated' }, c);
+          return delivery;
         },
       };
     },

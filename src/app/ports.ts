@@ -5,6 +5,7 @@ import type { Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
 import type { Assessment, Statistics } from '../domain/statistics.js';
 import type { CaseSearch, Reader } from '../domain/visibility.js';
+import type { Home } from './home.js';
 
 /** Where cases live. Every write raises the case's revision. */
 export interface CaseStore {
@@ -80,6 +81,44 @@ export interface Chat {
   report(to: string, report: Report, key: string): Promise<void>;
   /** A manager's list of their cases unresolved for more than a day, once per key. */
   overdueList(to: string, cases: Case[], key: string): Promise<void>;
+}
+
+/**
+ * How one message fared with the chat platform: taken, to be sent again after `ms` (the platform asked to wait),
+ * or refused for good, with the platform's reason (an unknown person, say): sending it again will not help.
+ */
+export type Delivery = { kind: 'sent' } | NotSent;
+export type NotSent = { kind: 'retryAfter'; ms: number } | { kind: 'refused'; reason: string };
+
+/**
+ * What goes over the wire to the chat platform, one message per call; the outbox decides when. Each answers
+ * how the message fared; a fault of the moment (no network) is thrown, and the message is tried again later.
+ */
+export interface ChatTransport {
+  /** Posts the case's card where the team sees cases; sent, it says where the card is. */
+  postCard(c: Case): Promise<{ kind: 'sent'; card: MessageRef } | NotSent>;
+  /** Shows the case as it is now on its card. */
+  updateCard(c: Case): Promise<Delivery>;
+  /** Shows the case as it is now on a direct message that carries it (where a button was pressed). */
+  updateMessage(c: Case, message: MessageRef): Promise<Delivery>;
+  notify(to: string, notice: Notice, c: Case): Promise<Delivery>;
+  /** One message listing many cases escalated to one person, each with a button. */
+  digest(to: string, cases: Case[], reached?: Map<string, DeadlineKind[]>): Promise<Delivery>;
+  /** Tells the card's thread of one thing that happened to the case. */
+  threadEntry(c: Case, entry: TimelineEntry): Promise<Delivery>;
+  /** A manager's list of their cases unresolved for more than a day. */
+  overdueList(to: string, cases: Case[]): Promise<Delivery>;
+  /** The statistics of a period. */
+  report(
+    to: string,
+    kind: ReportKind,
+    period: { from: Date; to: Date },
+    stats: Statistics,
+  ): Promise<Delivery>;
+  /** The statistics of a period as a chart (PNG), uploaded to the person. */
+  chart(to: string, report: Report): Promise<Delivery>;
+  /** A person's home view in the chat app, published as it is now. */
+  publishHome(to: string, home: Home): Promise<Delivery>;
 }
 
 /** The statistics of a week or a month, as the GM receives them. */

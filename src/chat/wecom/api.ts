@@ -2,13 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { scripts } from '../../../jobs/scripts.js';
+import type { NotSent } from '../../app/ports.js';
 
-/** How a message fared: sent, to be tried again after a while, or never to go to this recipient. */
-export type Delivery =
-  | { kind: 'sent'; msgId?: string; responseCode?: string }
-  | { kind: 'retryAfter'; ms: number }
-  | { kind: 'refused'; reason: string };
-type NotSent = Exclude<Delivery, { kind: 'sent' }>;
+/** How a message fared, as the chat port says it (ports.ts), with what WeCom answered to a message sent. */
+export type Delivery = { kind: 'sent'; msgId?: string; responseCode?: string } | NotSent;
 
 /** A fault that stops every message, not one: bad credentials, an untrusted IP, an app without the right. */
 export class WecomApiError extends Error {
