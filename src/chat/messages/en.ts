@@ -314,6 +314,18 @@ export const en = {
   'export.assessment.rejected': 'Rejected by the customer',
   'export.bad_month':
     'Give the month as YYYY-MM, e.g. `/complaint export 2026-11`; add xlsx for an Excel workbook with the month’s assessment: `/complaint export 2026-11 xlsx`.',
+  'wecom.fact': '{label}: {value}',
+  'wecom.form.registered':
+    'Registered as {number}. The owner has been told, and the case is in the complaints chat.',
+  'wecom.form.another': 'Register another complaint',
+  'wecom.form.errors': 'Please correct the fields marked below; what you typed is kept.',
+  'wecom.form.choose': 'Choose…',
+  'wecom.form.signIn':
+    'Your sign-in to this form has expired, so nothing was registered. Open the form again.',
+  'wecom.form.open': 'Open the form',
+  'wecom.form.notMember': 'Only members of the company can register complaints here.',
+  'wecom.field.respondent': 'Person complained about, if one of the staff: their WeCom account',
+  'error.userid': 'This is not a WeCom account: letters, digits and _ - . @ only.',
   usage:
     'Use `/complaint` to register a complaint, `/complaint show 202611-0007` to see one, `/complaint list` for the open ones you can act on, `/complaint find <phone or words>` to look one up, `/complaint export 2026-11` for the register of a month, `/complaint export 2026-11 xlsx` for it and its assessment as an Excel workbook (managers).',
 };

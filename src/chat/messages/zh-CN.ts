@@ -301,6 +301,16 @@ export const zhCN: Record<MessageKey, string> = {
   'export.assessment.rejected': '客户不接受',
   'export.bad_month':
     '请按 YYYY-MM 给出月份，例如 `/complaint export 2026-11`；加 xlsx 可导出含当月绩效考核的 Excel 工作簿：`/complaint export 2026-11 xlsx`。',
+  'wecom.fact': '{label}：{value}',
+  'wecom.form.registered': '已登记，编号 {number}。已通知责任人，案件已发到投诉群。',
+  'wecom.form.another': '再登记一件投诉',
+  'wecom.form.errors': '请修改下面标出的内容，已填写的内容都保留着。',
+  'wecom.form.choose': '请选择…',
+  'wecom.form.signIn': '表单登录已过期，本次未登记。请重新打开表单。',
+  'wecom.form.open': '打开表单',
+  'wecom.form.notMember': '只有本企业成员可以在这里登记投诉。',
+  'wecom.field.respondent': '被投诉人（如为本公司员工）：其企业微信账号',
+  'error.userid': '这不是企业微信账号：只能包含字母、数字及 _ - . @。',
   usage:
     '用法：`/complaint` 登记投诉，`/complaint show 202611-0007` 查看案件，`/complaint list` 查看您可处理的未结投诉，`/complaint find <电话或关键词>` 查找案件，`/complaint export 2026-11` 导出当月投诉登记表，`/complaint export 2026-11 xlsx` 导出含绩效考核的 Excel 工作簿（经理）。',
 };

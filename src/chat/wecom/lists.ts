@@ -1,0 +1,57 @@
+import type { Case, DeadlineKind } from '../../domain/case.js';
+import { categoryName, customerName } from '../blocks.js';
+import type { Translate } from '../i18n.js';
+import { fitLines, shortened } from './text.js';
+
+/** `t` speaks WeCom markdown (markdownTranslator) in this file: what it fills in, it writes literally. */
+const more = (t: Translate) => (count: number) => t('report.more', { count });
+
+/**
+ * Many cases escalated to one person, as one markdown message: one line per case, which deadlines it breached
+ * (or that it was escalated), as many as 2048 bytes hold, then how many more there are.
+ */
+export function digestMarkdown(
+  t: Translate,
+  cases: Case[],
+  reached: Map<string, DeadlineKind[]>,
+  name: (userId: string) => string,
+): string {
+  const reachedText = (deadlines: DeadlineKind[]) =>
+    deadlines.length === 0
+      ? t('digest.escalated')
+      : t('digest.overdue', {
+          deadlines: deadlines.map((d) => t(`deadline.${d}`)).join(t('list.separator')),
+        });
+  const lines = cases.map((c) =>
+    t('digest.line', {
+      number: c.number,
+      reached: reachedText(reached.get(c.number) ?? []),
+      category: categoryName(t, c.category),
+      owner: name(c.owner),
+      summary: shortened(c.summary, 60),
+    }),
+  );
+  return fitLines([`**${t('notice.digest', { count: cases.length })}**`, ...lines], more(t));
+}
+
+/** A manager's cases unresolved for more than a day, one line each with the customer's phone as they may see it. */
+export function overdueMarkdown(
+  t: Translate,
+  cases: Case[],
+  phoneOf: (c: Case) => string,
+  name: (userId: string) => string,
+): string {
+  const lines = cases.map((c) =>
+    t('list.line', {
+      number: c.number,
+      status: t(`status.${c.status}`),
+      category: categoryName(t, c.category),
+      customer: customerName(t, c),
+      phone: phoneOf(c),
+      owner: name(c.owner),
+      summary: shortened(c.summary, 120),
+    }),
+  );
+  const title = `**${t('report.daily', { count: cases.length })}**`;
+  return fitLines([title, ...(lines.length > 0 ? lines : [t('list.empty')])], more(t));
+}

@@ -1,0 +1,124 @@
+import type { ChatTransport, Delivery } from '../../app/ports.js';
+import type { Case } from '../../domain/case.js';
+import { showPhone } from '../../domain/phone.js';
+import type { Policy } from '../../domain/policy.js';
+import { seesFullPhone } from '../../domain/visibility.js';
+import { translator } from '../i18n.js';
+import type { WecomApi } from './api.js';
+import { caseCard, noticeLine } from './cards.js';
+import { channelCard, channelLine } from './channel.js';
+import { digestMarkdown, overdueMarkdown } from './lists.js';
+import { messageOf, refOf } from './message.js';
+import type { MemberPace } from './pace.js';
+import type { CardRecords, WecomNames } from './records.js';
+import { newTaskId } from './records.js';
+import { reportMarkdown } from './report.js';
+import { markdownTranslator, plainTranslator } from './text.js';
+
+const SENT: Delivery = { kind: 'sent' };
+
+export interface WecomChatDeps {
+  api: WecomApi;
+  policy: Policy;
+  /** The complaints channel: a group chat of the app (appchat). */
+  chatId: string;
+  /** Holds back what would go over a member's limits, which WeCom drops in silence. */
+  pace: MemberPace;
+  records: CardRecords;
+  names: WecomNames;
+}
+
+/** Everyone on a case a message about it names. */
+const peopleOf = (c: Case) => [c.owner, c.receiver, c.handoverFrom, c.ladder[c.level]];
+
+/**
+ * Messages on WeCom's server API. Cases reach their people as button cards, digests, lists and reports as
+ * markdown, and the complaints channel is a group chat of the app. WeCom tells the app nobody's language, so all
+ * speak the policy's, with times in its time zone.
+ */
+export function wecomChat({ api, policy, chatId, pace, records, names }: WecomChatDeps): ChatTransport {
+  const base = translator(policy.locale);
+  const t = plainTranslator(base);
+  const md = markdownTranslator(base);
+  /** A message to a member, sent only within their limits; over them it waits as long as the pace says. */
+  async function paced(to: string, send: () => Promise<Delivery>): Promise<Delivery> {
+    const wait = await pace.take(to);
+    return wait > 0 ? { kind: 'retryAfter', ms: wait } : send();
+  }
+  /** The case as a card to one member: in full for the owner and the managers on its ladder. */
+  async function cardFor(to: string, c: Case, taskId: string, headline?: string) {
+    const name = await names.of(peopleOf(c));
+    return caseCard(t, c, policy, {
+      taskId,
+      full: seesFullPhone(c, to),
+      name,
+      ...(headline ? { headline } : {}),
+    });
+  }
+
+  return {
+    async postCard(c) {
+      const name = await names.of(peopleOf(c));
+      const posted = await api.sendToChat(chatId, { markdown: channelCard(md, c, policy, name) });
+      return posted.kind === 'sent' ? { kind: 'sent', card: refOf({ kind: 'chat', chat: chatId }) } : posted;
+    },
+
+    // A message in a group chat cannot be edited: the chat hears of each change as a line (threadEntry).
+    updateCard: async () => SENT,
+
+    async updateMessage(c, ref) {
+      const message = messageOf(ref);
+      if (message.kind === 'chat') return SENT;
+      // The click's response code updates the card once; without one (used, or too old) the card stays as it is.
+      const code = await records.responseCode(message.task);
+      if (!code) return SENT;
+      const card = await cardFor(message.to, c, message.task);
+      const updated = await api.updateCard(message.to, code, { card });
+      if (updated.kind !== 'retryAfter') await records.forgetResponse(message.task, code);
+      return updated;
+    },
+
+    notify: (to, notice, c) =>
+      paced(to, async () => {
+        const card = await cardFor(to, c, newTaskId(c), noticeLine(t, policy, notice, c));
+        return api.sendCard(to, card);
+      }),
+
+    async threadEntry(c, card, entry) {
+      const message = messageOf(card);
+      if (message.kind !== 'chat') return SENT;
+      const line = channelLine(md, c, entry, await names.of([entry.by, entry.to]));
+      return line ? api.sendToChat(message.chat, { markdown: line }) : SENT;
+    },
+
+    digest: (to, cases, reached = new Map()) =>
+      paced(to, async () => {
+        const name = await names.of(cases.map((c) => c.owner));
+        return api.sendMarkdown(to, digestMarkdown(md, cases, reached, name));
+      }),
+
+    overdueList: (to, cases) =>
+      paced(to, async () => {
+        const name = await names.of(cases.map((c) => c.owner));
+        const phone = (c: Case) => showPhone(c.customer.phone, policy.country);
+        return api.sendMarkdown(to, overdueMarkdown(md, cases, phone, name));
+      }),
+
+    report: (to, kind, period, stats) =>
+      paced(to, async () => {
+        const name = await names.of(stats.assessment?.byOwner.map((r) => r.key) ?? []);
+        return api.sendMarkdown(to, reportMarkdown(md, policy, kind, period, stats, name));
+      }),
+
+    // The chart would be an image uploaded as media first; the report's numbers went as markdown already.
+    chart: async () => SENT,
+
+    // A WeCom app has no home view to publish.
+    publishHome: async () => SENT,
+
+    conversationOf(ref) {
+      const message = messageOf(ref);
+      return message.kind === 'chat' ? message.chat : message.to;
+    },
+  };
+}
