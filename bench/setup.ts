@@ -48,7 +48,7 @@ export const complaint = {
   compensation: false,
 };
 
-/** Stores `count` cases as registration and announcement would leave them: card posted, owner told. */
+/** Stores `count` cases as registration and announcement would leave them: owner told (the card is the outbox's). */
 export async function storeCases(
   store: CaseStore,
   policy: Policy,
@@ -70,11 +70,7 @@ export async function storeCases(
         policy,
       });
       const told = { at: now, by: 'system', type: 'owner-notified' as const, key: 'owner-notified' };
-      const announced = {
-        ...registered,
-        card: { channel: policy.channel, ts: `${i}.000000` },
-        timeline: [...registered.timeline, told],
-      };
+      const announced = { ...registered, timeline: [...registered.timeline, told] };
       const draft = shape(i, announced);
       cases[i] = (await store.create(draft, monthKey(now, policy.timezone))).case;
     },

@@ -11,6 +11,7 @@ import { REPORT_KINDS } from '../src/domain/report-period.js';
 import type { Statistics } from '../src/domain/statistics.js';
 import { recipients } from '../src/domain/visibility.js';
 import type { Log } from '../src/log.js';
+import type { Delivered, Deliveries } from './deliveries.js';
 import type { HomeReaders } from './home-readers.js';
 import { scripts } from './scripts.js';
 
@@ -20,7 +21,11 @@ export interface Pace {
   burst: number;
 }
 
-const messageRef = z.object({ channel: z.string(), ts: z.string() });
+/** An adapter's reference to a message; one queued as an object, before references were opaque, reads as its JSON. */
+const messageRef = z.union([
+  z.string().transform((ref) => ref as MessageRef),
+  z.record(z.string(), z.string()).transform((ref) => JSON.stringify(ref) as MessageRef),
+]);
 const notice = z.union([
   z.object({ kind: z.enum(['assigned', 'major', 'registered', 'approval_rejected']) }),
   z.object({
@@ -170,6 +175,9 @@ export interface DeliverDeps {
   prefix: string;
   store: CaseStore;
   transport: ChatTransport;
+  /** Where the transport put each case's card, and how far its thread has told the case. */
+  deliveries: Deliveries;
+  /** The conversation cards go to, for pacing a card not posted yet. */
   channel: string;
   pace: Pace;
   log: Log;
@@ -189,10 +197,10 @@ const HOME_DUE_MS = 600_000;
 const DONE: Delivery = { kind: 'sent' };
 
 /** The calls a refresh takes now: the card, the message the button was pressed in, the thread's news. */
-function refreshCalls(c: Case, pressedIn: MessageRef | undefined): Message[] {
-  if (!c.card) return pressedIn ? [{ kind: 'update-pressed', pressedIn }] : [];
+function refreshCalls(c: Case, delivered: Delivered, pressedIn: MessageRef | undefined): Message[] {
+  if (!delivered.card) return pressedIn ? [{ kind: 'update-pressed', pressedIn }] : [];
   // The first entry is the registration, which the card itself shows.
-  const told = c.threaded ?? 1;
+  const told = delivered.threaded ?? 1;
   // A complaint about a member of staff, who may read the channel, tells its thread nothing (回避).
   const news = c.respondent
     ? []
@@ -201,7 +209,7 @@ function refreshCalls(c: Case, pressedIn: MessageRef | undefined): Message[] {
         .filter(({ e, entry }) => entry >= told && isMessageKey(`thread.${e.type}`));
   return [
     { kind: 'update-card' },
-    ...(pressedIn && pressedIn.ts !== c.card.ts ? [{ kind: 'update-pressed' as const, pressedIn }] : []),
+    ...(pressedIn && pressedIn !== delivered.card ? [{ kind: 'update-pressed' as const, pressedIn }] : []),
     ...news.map(({ entry }) => ({ kind: 'thread' as const, entry })),
   ];
 }
@@ -217,7 +225,7 @@ const recipientOf = (m: Message) =>
  * A message the platform refuses is dropped, and written on its case as undelivered, never as sent.
  */
 export const deliverJob = (deps: DeliverDeps) => {
-  const { redis, store, transport, pace, log } = deps;
+  const { redis, store, transport, deliveries, pace, log } = deps;
   const k = keys(deps.prefix);
   const cases = async (numbers: string[]) =>
     (await Promise.all(numbers.map((n) => store.get(n)))).filter((x) => x !== null);
@@ -232,7 +240,7 @@ export const deliverJob = (deps: DeliverDeps) => {
   }
 
   /** Sends one message; what it records of it (the card, the thread) it records only once it was sent. */
-  async function send(m: Message, c: Case | null): Promise<Delivery> {
+  async function send(m: Message, c: Case | null, delivered: Delivered): Promise<Delivery> {
     if (m.kind === 'digest') {
       const entries = digestEntries(m.numbers);
       const listed = await cases(entries.map((e) => e.number));
@@ -253,30 +261,34 @@ export const deliverJob = (deps: DeliverDeps) => {
       return transport.publishHome(m.to, await deps.home(m.to));
     }
     if (!c) return DONE;
+    if (m.kind === 'update-pressed') return transport.updateMessage(c, m.pressedIn);
+    if (m.kind === 'notice') return transport.notify(m.to, m.notice, c);
+    const { card } = delivered;
     if (m.kind === 'card') {
-      if (c.card) return DONE;
+      // A case has one card: a second card message sends nothing.
+      if (card) return DONE;
       const posted = await transport.postCard(c);
-      if (posted.kind === 'sent') await store.setCard(c.number, posted.card);
+      if (posted.kind === 'sent') await deliveries.setCard(c.number, posted.card);
       return posted;
     }
-    if (m.kind === 'update-card') return transport.updateCard(c);
-    if (m.kind === 'update-pressed') return transport.updateMessage(c, m.pressedIn);
+    if (!card) return DONE;
+    if (m.kind === 'update-card') return transport.updateCard(c, card);
     const entry = m.kind === 'thread' ? c.timeline[m.entry] : undefined;
-    if (entry && m.kind === 'thread' && m.entry >= (c.threaded ?? 1)) {
-      const told = await transport.threadEntry(c, entry);
-      if (told.kind === 'sent') await store.setThreaded(c.number, m.entry + 1);
+    if (entry && m.kind === 'thread' && m.entry >= (delivered.threaded ?? 1)) {
+      const told = await transport.threadEntry(c, card, entry);
+      if (told.kind === 'sent') await deliveries.setThreaded(c.number, m.entry + 1);
       return told;
     }
-    if (m.kind === 'notice') return transport.notify(m.to, m.notice, c);
     return DONE;
   }
 
-  const channelOf = (m: Message, c: Case | null) => {
-    if (m.kind === 'update-pressed') return m.pressedIn.channel;
-    if (m.kind === 'card' || m.kind === 'refresh' || m.kind === 'homes')
-      return c?.card?.channel ?? deps.channel;
-    if (m.kind === 'update-card' || m.kind === 'thread') return c?.card?.channel ?? deps.channel;
-    return m.to;
+  /** The conversation a message goes to, whose pace it takes its turn in. */
+  const conversationOf = (m: Message, delivered: Delivered) => {
+    if (m.kind === 'update-pressed') return transport.conversationOf(m.pressedIn);
+    if (m.kind === 'notice' || m.kind === 'digest' || m.kind === 'daily' || m.kind === 'home') return m.to;
+    if (m.kind === 'report' || m.kind === 'chart') return m.to;
+    // The card, its updates and its thread, and what a refresh becomes.
+    return delivered.card ? transport.conversationOf(delivered.card) : deps.channel;
   };
 
   /** Writes on the cases a refused message was about that it did not reach its reader. */
@@ -319,9 +331,10 @@ export const deliverJob = (deps: DeliverDeps) => {
         if (!raw) return;
         const m = message.parse(JSON.parse(raw));
         const c = mailbox.startsWith('@') ? null : await store.get(mailbox);
+        const delivered = c ? await deliveries.of(c.number) : {};
         if (m.kind === 'refresh' || m.kind === 'homes') {
           // Replaced, atomically, by the calls it takes now; they leave one by one like any message.
-          const now = c && m.kind === 'refresh' ? refreshCalls(c, m.pressedIn) : [];
+          const now = c && m.kind === 'refresh' ? refreshCalls(c, delivered, m.pressedIn) : [];
           const calls = [...now, ...(c ? await homeCalls(c) : [])].map((x) => JSON.stringify(x));
           const swap = redis.multi().lpop(k.mailbox(mailbox));
           if (calls.length > 0) swap.lpush(k.mailbox(mailbox), ...calls.reverse());
@@ -332,7 +345,7 @@ export const deliverJob = (deps: DeliverDeps) => {
           await redis.eval(
             scripts.takeToken,
             1,
-            k.pace(channelOf(m, c)),
+            k.pace(conversationOf(m, delivered)),
             Date.now(),
             pace.perSecond,
             pace.burst,
@@ -340,7 +353,7 @@ export const deliverJob = (deps: DeliverDeps) => {
         );
         // Waiting for the pace in a delayed job, not here, keeps the worker free for other mailboxes.
         if (wait > 0) return later(wait);
-        const delivery = await send(m, c);
+        const delivery = await send(m, c, delivered);
         if (delivery.kind === 'retryAfter') return later(delivery.ms);
         if (delivery.kind === 'refused') {
           log.error(

@@ -8,4 +8,5 @@ export const scripts = {
   takeToken: load('take-token'),
   releaseLock: load('release-lock'),
   closeDigest: load('close-digest'),
+  raiseField: load('raise-field'),
 };

@@ -4,6 +4,7 @@ import { formKeyOf } from '../handlers/slack/metadata.js';
 import { requestReading, requestTranslator } from '../handlers/slack/reader.js';
 import { announceCaseJob, followRejectionJob } from '../jobs/announce-case.js';
 import { deadlineJob } from '../jobs/deadline.js';
+import { redisDeliveries } from '../jobs/deliveries.js';
 import { redisHomeReaders } from '../jobs/home-readers.js';
 import { intakeJob } from '../jobs/intake.js';
 import { DEFAULT_LOOKUPS_PER_MINUTE, redisLookupLimit } from '../jobs/lookup-limit.js';
@@ -148,6 +149,7 @@ export async function startRedress(
           prefix: env.REDIS_PREFIX,
           store,
           transport,
+          deliveries: redisDeliveries(redis, env.REDIS_PREFIX),
           channel: policy.channel,
           pace: { perSecond: env.OUTBOX_PER_SECOND, burst: env.OUTBOX_BURST },
           log,

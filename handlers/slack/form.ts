@@ -5,6 +5,7 @@ import type { CaseStore, MessageRef } from '../../src/app/ports.js';
 import type { Outcome } from '../../src/app/transact.js';
 import { ids } from '../../src/chat/blocks.js';
 import { isMessageKey, type Translate } from '../../src/chat/i18n.js';
+import { refOf } from '../../src/chat/slack-message.js';
 import type { Case } from '../../src/domain/case.js';
 import { SUMMARY_MAX } from '../../src/domain/complaint.js';
 import { visibleOrEmpty } from '../../src/domain/text.js';
@@ -102,7 +103,7 @@ export const caseForm =
       return;
     }
     await ack();
-    const outcome = await act(number, body.user.id, parsed.data, pressedIn);
+    const outcome = await act(number, body.user.id, parsed.data, pressedIn && refOf(pressedIn));
     await explainRefusal(
       client,
       t,

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { MessageRef } from '../../src/app/ports.js';
+import type { SlackMessage } from '../../src/chat/slack-message.js';
 
 /** What a case form carries from the button that opened it: the case, and the message the button was in. */
 const caseFormMetadata = z.object({
@@ -12,18 +12,18 @@ const caseFormMetadata = z.object({
 
 export interface CaseFormMetadata {
   number: string;
-  pressedIn?: MessageRef;
+  pressedIn?: SlackMessage;
 }
 
 /** A key of its own for sealing form metadata, derived from the app's secret. */
 export const formKeyOf = (secret: string) =>
   createHmac('sha256', secret).update('redress form metadata').digest();
 
-const sealOf = (key: Buffer, number: string, at: MessageRef) =>
+const sealOf = (key: Buffer, number: string, at: SlackMessage) =>
   createHmac('sha256', key).update(`${number}\n${at.channel}\n${at.ts}`).digest('base64url');
 
 /** The metadata of a case form, the message its button was in sealed with the key. */
-export function sealMetadata(key: Buffer, number: string, pressedIn?: MessageRef): string {
+export function sealMetadata(key: Buffer, number: string, pressedIn?: SlackMessage): string {
   return JSON.stringify(pressedIn ? { number, pressedIn, seal: sealOf(key, number, pressedIn) } : { number });
 }
 

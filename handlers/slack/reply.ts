@@ -5,6 +5,7 @@ import type { CaseStore, MessageRef } from '../../src/app/ports.js';
 import type { Outcome } from '../../src/app/transact.js';
 import type { Translate } from '../../src/chat/i18n.js';
 import { escapeMrkdwn } from '../../src/chat/mrkdwn.js';
+import { refOf, type SlackMessage } from '../../src/chat/slack-message.js';
 import type { Case } from '../../src/domain/case.js';
 import { type CaseAction, refusalOf } from '../../src/domain/permissions.js';
 import type { Policy } from '../../src/domain/policy.js';
@@ -12,11 +13,17 @@ import { sealMetadata } from './metadata.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & { client: WebClient };
 
-/** The message a button was pressed in. */
-export function pressedIn(body: BlockAction): MessageRef | undefined {
+/** The Slack message a button was pressed in. */
+export function pressedMessage(body: BlockAction): SlackMessage | undefined {
   // An ephemeral message (a `/complaint show` answer, say) cannot be updated through the Web API.
   if (body.container?.is_ephemeral) return undefined;
   return body.channel && body.message ? { channel: body.channel.id, ts: body.message.ts } : undefined;
+}
+
+/** The message a button was pressed in, as the use cases pass it on. */
+export function pressedIn(body: BlockAction): MessageRef | undefined {
+  const message = pressedMessage(body);
+  return message && refOf(message);
 }
 
 /** Tells the person, and only them, why nothing happened. */
@@ -84,6 +91,6 @@ export const caseFormButton =
     const reason = refusalOf(action, c, body.user.id, policy);
     if (reason)
       return explainRefusal(client, t, replyTo(body), c.number, { kind: 'refused', reason, case: c });
-    const metadata = sealMetadata(formKey, c.number, pressedIn(body));
+    const metadata = sealMetadata(formKey, c.number, pressedMessage(body));
     await client.views.open({ trigger_id: body.trigger_id, view: form(t, c.number, metadata) });
   };

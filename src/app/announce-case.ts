@@ -14,7 +14,8 @@ export const announceCase =
     const c = await store.get(number);
     if (!c) return;
     for (const d of timedDeadlines(c, policy.deadlines)) await timers.schedule(c, d);
-    if (!c.card) await chat.postCard(c);
+    // The outbox posts a card only to a case that has none.
+    await chat.postCard(c);
     const told = {
       at: clock.now(),
       by: 'system',

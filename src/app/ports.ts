@@ -41,10 +41,6 @@ export interface CaseStore {
   save(prev: Case, next: Case): Promise<boolean>;
   /** Appends an entry whose key the timeline does not have yet; false when it already had it. */
   recordOnce(number: string, entry: TimelineEntry & { key: string }, level?: number): Promise<boolean>;
-  /** Remembers how many timeline entries the card's thread shows. */
-  setThreaded(number: string, count: number): Promise<void>;
-  /** Remembers where the case card was posted. */
-  setCard(number: string, card: MessageRef): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,10 +58,11 @@ export type Notice =
   /** The batch's cases, and how many customers (distinct phones) they come from. */
   | { kind: 'batch'; numbers: string[]; customers: number };
 
-export interface MessageRef {
-  channel: string;
-  ts: string;
-}
+/**
+ * A message as the chat adapter that sent it knows it (a Slack channel and ts, say): opaque to everyone else,
+ * who pass it on and compare it, nothing more.
+ */
+export type MessageRef = string & { readonly __brand: 'MessageRef' };
 
 /**
  * Messages about a case: the channel card and direct messages with buttons. They leave in the order they
@@ -98,14 +95,14 @@ export interface ChatTransport {
   /** Posts the case's card where the team sees cases; sent, it says where the card is. */
   postCard(c: Case): Promise<{ kind: 'sent'; card: MessageRef } | NotSent>;
   /** Shows the case as it is now on its card. */
-  updateCard(c: Case): Promise<Delivery>;
+  updateCard(c: Case, card: MessageRef): Promise<Delivery>;
   /** Shows the case as it is now on a direct message that carries it (where a button was pressed). */
   updateMessage(c: Case, message: MessageRef): Promise<Delivery>;
   notify(to: string, notice: Notice, c: Case): Promise<Delivery>;
   /** One message listing many cases escalated to one person, each with a button. */
   digest(to: string, cases: Case[], reached?: Map<string, DeadlineKind[]>): Promise<Delivery>;
   /** Tells the card's thread of one thing that happened to the case. */
-  threadEntry(c: Case, entry: TimelineEntry): Promise<Delivery>;
+  threadEntry(c: Case, card: MessageRef, entry: TimelineEntry): Promise<Delivery>;
   /** A manager's list of their cases unresolved for more than a day. */
   overdueList(to: string, cases: Case[]): Promise<Delivery>;
   /** The statistics of a period. */
@@ -119,6 +116,8 @@ export interface ChatTransport {
   chart(to: string, report: Report): Promise<Delivery>;
   /** A person's home view in the chat app, published as it is now. */
   publishHome(to: string, home: Home): Promise<Delivery>;
+  /** The conversation a message is in: messages to one conversation share its pace. */
+  conversationOf(message: MessageRef): string;
 }
 
 /** The statistics of a week or a month, as the GM receives them. */

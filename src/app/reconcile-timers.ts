@@ -45,7 +45,8 @@ export const reconcileTimers =
     };
     for await (const c of store.openCases()) {
       counts.openCases++;
-      if (!c.card || !wasSent(c, 'owner-notified')) {
+      // The card is queued before the owner is told: a case whose owner was told has its card on the way.
+      if (!wasSent(c, 'owner-notified')) {
         await write(jobs.announce(c.number));
         counts.announced++;
       }

@@ -11,6 +11,7 @@ import { isMessageKey, translator } from './i18n.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { policyReaders, type Readers, type Reading, seenBy, translatorOf } from './readers.js';
 import { renderChart, reportChartSpec } from './report-chart.js';
+import { messageOf, refOf } from './slack-message.js';
 
 const SENT: Delivery = { kind: 'sent' };
 
@@ -67,17 +68,18 @@ export function slackChat(
         return notSent(error);
       }
       if (!posted.channel || !posted.ts) throw new Error('chat.postMessage answered without channel and ts');
-      return { kind: 'sent', card: { channel: posted.channel, ts: posted.ts } };
+      return { kind: 'sent', card: refOf({ channel: posted.channel, ts: posted.ts }) };
     },
 
-    updateCard: (c) =>
+    updateCard: (c, card) =>
       delivered(async () => {
-        if (!c.card) return;
-        await client.chat.update({ ...c.card, text: title(c), blocks: caseBlocks(t, c, policy, 'public') });
+        const blocks = caseBlocks(t, c, policy, 'public');
+        await client.chat.update({ ...messageOf(card), text: title(c), blocks });
       }),
 
-    updateMessage: (c, message) =>
+    updateMessage: (c, ref) =>
       delivered(async () => {
+        const message = messageOf(ref);
         const { t, seen } = speaking(await readers.ofConversation(message.channel));
         const blocks = caseBlocks(t, c, seen, 'owner-or-manager');
         await client.chat.update({ ...message, text: t('card.title', { number: c.number }), blocks });
@@ -91,12 +93,13 @@ export function slackChat(
         await postTo(to, noticeBlocks(t, seen, notice, c, audience));
       }),
 
-    threadEntry: (c, e) =>
+    threadEntry: (_c, card, e) =>
       delivered(async () => {
         const key = `thread.${e.type}`;
-        if (!c.card || !isMessageKey(key)) return;
+        if (!isMessageKey(key)) return;
         const text = t(key, { by: e.by, to: e.to ?? '', text: escapeMrkdwn(e.text ?? '') });
-        await client.chat.postMessage({ channel: c.card.channel, thread_ts: c.card.ts, text });
+        const { channel, ts } = messageOf(card);
+        await client.chat.postMessage({ channel, thread_ts: ts, text });
       }),
 
     overdueList: (to, cases) =>
@@ -140,5 +143,7 @@ export function slackChat(
         const { t } = speaking(await readers.of(to));
         await postTo(to, digestBlocks(t, cases, reached));
       }),
+
+    conversationOf: (message) => messageOf(message).channel,
   };
 }

@@ -49,7 +49,7 @@ export type TimelineType =
   | 'approval-requested'
   | 'approved'
   | 'approval-rejected'
-  /** A message to a person that Slack refused: it never reached them. */
+  /** A message to a person that the chat platform refused: it never reached them. */
   | 'undelivered';
 
 /** One line of the case's append-only history. */
@@ -155,9 +155,6 @@ export interface Case {
   closedAt?: Date | null;
   /** When the customer's name and phone were forgotten, `retention` after the case closed. */
   anonymisedAt?: Date;
-  card?: { channel: string; ts: string };
-  /** How many timeline entries the card's thread has been told of. */
-  threaded?: number;
   timeline: TimelineEntry[];
 }
 

@@ -181,16 +181,6 @@ export function caseStore(db: Collections): CaseStore {
       return (await db.updateCase(write.filter, write.update)).matched;
     },
 
-    async setThreaded(number, count) {
-      const write = q.setThreaded(number, count);
-      await db.updateCase(write.filter, write.update);
-    },
-
-    async setCard(number, card) {
-      const write = q.setCard(number, card);
-      await db.updateCase(write.filter, write.update);
-    },
-
     close: () => db.close(),
   };
 }

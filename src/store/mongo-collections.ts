@@ -67,8 +67,6 @@ export const caseSchema = new Schema(
     rejectionOf: String,
     closedAt: Date,
     anonymisedAt: Date,
-    card: { channel: String, ts: String },
-    threaded: Number,
     timeline: list(timelineEntry),
   },
   // Indexes are built once, awaited, at start-up (below), not by mongoose in the background.

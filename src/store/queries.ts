@@ -29,7 +29,6 @@ const SETTABLE = [
   'verdict',
   'rejectedInto',
   'batch',
-  'card',
   'class',
   'compensation',
   'closedAt',
@@ -83,11 +82,6 @@ export function recordOnce(number: string, entry: TimelineEntry & { key: string 
   if (level !== undefined) update.$max = { level };
   return { filter: { number, 'timeline.key': { $ne: entry.key } }, update };
 }
-
-export const setCard = (number: string, card: { channel: string; ts: string }): Write => ({
-  filter: { number },
-  update: { $set: { card }, $inc: { revision: 1 } },
-});
 
 /** Text as a case-insensitive regular expression matching it literally. */
 const literally = (text: string) => ({ $regex: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' });
@@ -343,10 +337,4 @@ export const anonymise = (number: string, now: Date): Write => ({
     $unset: { address: '' },
     $inc: { revision: 1 },
   },
-});
-
-/** Remembers how much of the timeline the card's thread has shown; it only grows. */
-export const setThreaded = (number: string, count: number): Write => ({
-  filter: { number },
-  update: { $max: { threaded: count }, $inc: { revision: 1 } },
 });

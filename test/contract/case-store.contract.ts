@@ -109,7 +109,6 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
         verdict: full.verdict,
         rejectedInto: full.rejectedInto,
         batch: full.batch,
-        card: full.card,
         class: full.class,
         compensation: full.compensation,
         timeline: [...bare.timeline, ...full.timeline],
@@ -165,17 +164,6 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
       ]);
     });
 
-    it('remembers the card, and how much of the timeline its thread shows, which only grows', async () => {
-      const store = await seeded();
-      await store.setCard(A, { channel: 'C1', ts: '1.2' });
-      await store.setCard(A, { channel: 'C1', ts: '1.3' });
-      await store.setThreaded(A, 3);
-      await store.setThreaded(A, 2);
-      expect(await store.get(A)).toMatchObject({ card: { channel: 'C1', ts: '1.3' }, threaded: 3 });
-      await store.setThreaded(A, 5);
-      expect((await store.get(A))?.threaded).toBe(5);
-    });
-
     it('links a repeat to its earlier case once, and a rejected case and its follower both ways', async () => {
       const store = await seeded();
       await store.linkRepeat(A, B);
@@ -196,8 +184,6 @@ export function caseStoreContract(name: string, open: () => Promise<CaseStore>) 
       expect(await store.recordOnce(ghost.number, { at: T0, by: 'system', type: 'warned', key: 'k' })).toBe(
         false,
       );
-      await store.setThreaded(ghost.number, 1);
-      await store.setCard(ghost.number, { channel: 'C1', ts: '1.2' });
       await store.linkRepeat(ghost.number, A);
       await store.linkRejection(ghost.number, '202611-0098');
       expect(await store.get(ghost.number)).toBeNull();

@@ -35,10 +35,6 @@ export async function everyAnswer(store: CaseStore): Promise<Record<string, unkn
     await store.recordOnce(A, { ...entry, key: 'acknowledge.v1.rung1', to: undefined }, 1),
     await store.recordOnce('202611-0099', entry),
   ]);
-  await store.setThreaded(A, 3);
-  await store.setThreaded(A, 2);
-  await store.setThreaded(B, 1);
-  await store.setCard(A, { channel: 'C1', ts: '1.2' });
   await store.linkRepeat(A, B);
   await store.linkRepeat(A, B);
   await store.linkRepeat(A, E);

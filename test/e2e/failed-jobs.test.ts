@@ -48,7 +48,7 @@ describe('a job that used up its attempts', () => {
   it('is a deadline timer the next reconcile puts back', async () => {
     const policy = testPolicy();
     const store = testStore();
-    const { case: c } = await store.create(aCase({ card: { channel: 'C0CASES', ts: '1.1' } }), '202611');
+    const { case: c } = await store.create(aCase(), '202611');
     const acknowledge = c.deadlines.find((d) => d.kind === 'acknowledge');
     if (!acknowledge) throw new Error('a new case has an acknowledge deadline');
     const timer = timerOf(c, acknowledge);

@@ -78,8 +78,6 @@ export function fullCase(submissionKey = 'full'): Full<Case> {
     rejectionOf: '202611-0000',
     closedAt: new Date('2026-11-20T08:00:00Z'),
     anonymisedAt: new Date('2029-11-21T08:00:00Z'),
-    card: { channel: 'C0CASES', ts: '1700000000.000100' },
-    threaded: 3,
     timeline: [{ at: at(3), by: 'system', type: 'escalated', to: 'U0MANAGER', text: 'late', key: 'k1' }],
   };
 }

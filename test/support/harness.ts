@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { redisDeliveries } from '../../jobs/deliveries.js';
 import type { CaseStore } from '../../src/app/ports.js';
 import { ids } from '../../src/chat/blocks.js';
+import { messageOf, type SlackMessage } from '../../src/chat/slack-message.js';
 import type { Config, Env } from '../../src/config.js';
 import type { Case } from '../../src/domain/case.js';
 import type { DeadlinePolicy, Policy } from '../../src/domain/policy.js';
@@ -20,8 +22,8 @@ import {
 } from './slack-requests.js';
 import { testStore } from './test-store.js';
 
-/** A case whose card has been posted. */
-export type PostedCase = Case & { card: { channel: string; ts: string } };
+/** A case whose card has been posted, with where the card is in Slack. */
+export type PostedCase = Case & { card: SlackMessage };
 
 export const people = {
   owner: 'U0OWNER',
@@ -93,7 +95,12 @@ export interface Harness {
   /** Types `/complaint` and submits the form it opens; returns the stored case. */
   register(form?: Parameters<typeof complaintValues>[0], viewId?: string): Promise<PostedCase>;
   submit(form: Parameters<typeof complaintValues>[0], viewId?: string, user?: string): Promise<Response>;
-  press(user: string, actionId: string, c: Case, where?: { channel: string; ts: string }): Promise<Response>;
+  press(
+    user: string,
+    actionId: string,
+    c: Case & { card?: SlackMessage },
+    where?: SlackMessage,
+  ): Promise<Response>;
   /** The owner presses a button that opens a form, and submits the form it opened with these values. */
   fill(c: PostedCase, button: string, view: string, values: object): Promise<Response>;
   /** Waits until the case's card is posted and stored, and returns the case with it. */
@@ -132,6 +139,8 @@ export async function startHarness(
   const config: Config = { env, policy };
   const redress: Redress = await startRedress(config, { role, log: createLog('silent'), store });
   const url = `http://127.0.0.1:${redress.port}`;
+  const redis = new Redis(env.REDIS_URL);
+  const deliveries = redisDeliveries(redis, prefix);
 
   /** Checks the answer to a form submission as Slack would, and records what it would refuse. */
   async function checkViewAnswer(body: string, response: Response) {
@@ -169,17 +178,23 @@ export async function startHarness(
     );
   }
 
-  async function press(user: string, actionId: string, c: Case, where?: { channel: string; ts: string }) {
+  async function press(
+    user: string,
+    actionId: string,
+    c: Case & { card?: SlackMessage },
+    where?: SlackMessage,
+  ) {
     const message = where ?? c.card;
     if (!message) throw new Error(`case ${c.number} has no card to press on`);
     return post(buttonPress(user, actionId, c.number, message));
   }
 
-  async function cardOf(number: string) {
+  async function cardOf(number: string): Promise<PostedCase> {
     const until = Date.now() + 10_000;
     for (;;) {
       const c = await store.get(number);
-      if (c?.card) return c as PostedCase;
+      const { card } = await deliveries.of(number);
+      if (c && card) return { ...c, card: messageOf(card) };
       if (Date.now() > until) throw new Error(`case ${number} has no card`);
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -218,7 +233,6 @@ export async function startHarness(
     async close() {
       await redress.stop();
       await slack.close();
-      const redis = new Redis(env.REDIS_URL);
       const keys = await redis.keys(`${prefix}:*`);
       if (keys.length > 0) await redis.del(...keys);
       redis.disconnect();

@@ -5,6 +5,7 @@ import { caseListBlocks } from '../../src/chat/blocks.js';
 import { translator } from '../../src/chat/i18n.js';
 import { escapeMrkdwn } from '../../src/chat/mrkdwn.js';
 import { slackChat } from '../../src/chat/slack-chat.js';
+import { refOf } from '../../src/chat/slack-message.js';
 import type { Case, TimelineEntry, TimelineType } from '../../src/domain/case.js';
 import { LOCALES, type Policy } from '../../src/domain/policy.js';
 import { fullCase } from '../support/full-case.js';
@@ -108,12 +109,13 @@ describe('what people typed reaches Slack as words, never as mentions or links',
     const { client, calls } = recorder();
     const chat = slackChat(client, policy);
     const c = hostileCase();
+    const card = refOf({ channel: 'C0CASES', ts: '1.000001' });
     await chat.postCard(c);
-    await chat.updateCard(c);
-    await chat.updateMessage(c, { channel: 'D0OWNER', ts: '1.000002' });
+    await chat.updateCard(c, card);
+    await chat.updateMessage(c, refOf({ channel: 'D0OWNER', ts: '1.000002' }));
     for (const notice of NOTICES) await chat.notify('U0GM', notice, c);
     await chat.digest('U0GM', [c, { ...c, number: '202611-0002' }]);
-    for (const entry of c.timeline) await chat.threadEntry(c, entry);
+    for (const entry of c.timeline) await chat.threadEntry(c, card, entry);
     await chat.overdueList('U0MANAGER', [c]);
     const stats = {
       total: 1,

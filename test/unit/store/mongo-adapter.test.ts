@@ -143,8 +143,6 @@ describe('the mongoose adapter', () => {
       [q.saveTransition(full, { ...full, batch: undefined, verdict: undefined }), false],
       [q.recordOnce('202611-0001', entry, 3), false],
       [q.recordOnce('202611-0001', { ...entry, text: undefined }), false],
-      [q.setCard('202611-0001', { channel: 'C1', ts: '1.2' }), false],
-      [q.setThreaded('202611-0001', 4), false],
       [q.linkRepeat('202611-0001', '202611-0002'), false],
       ...q.linkRejection('202611-0001', '202611-0002').map((w): [q.Write, boolean] => [w, false]),
     ];
