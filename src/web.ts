@@ -28,8 +28,14 @@ const metricsOf = (metrics: Metrics) => async (_req: IncomingMessage, res: Serve
   res.end(body);
 };
 
-/** A worker's own small server: `GET /healthz` for the container and `GET /metrics` for Prometheus. */
-export async function startProbe(port: number, metrics: Metrics, log: Log): Promise<Web> {
+/** Answers the requests it knows and says whether the request was one of them. */
+export type Routes = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/**
+ * A worker's own small server: `GET /healthz` for the container and `GET /metrics` for Prometheus; with routes
+ * (WeCom's callback and pages), the web process of a chat platform that needs no Bolt.
+ */
+export async function startProbe(port: number, metrics: Metrics, log: Log, routes?: Routes): Promise<Web> {
   const serveMetrics = metricsOf(metrics);
   const server = createServer((req, res) => {
     const path = req.url?.split('?')[0];
@@ -41,6 +47,7 @@ export async function startProbe(port: number, metrics: Metrics, log: Log): Prom
       });
       return;
     }
+    if (routes?.(req, res)) return;
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve, reject) => {
@@ -48,7 +55,7 @@ export async function startProbe(port: number, metrics: Metrics, log: Log): Prom
     server.listen(port, resolve);
   });
   const bound = (server.address() as AddressInfo).port;
-  log.info({ port: bound }, 'worker health and metrics listening');
+  log.info({ port: bound }, routes ? 'web process listening' : 'worker health and metrics listening');
   return {
     port: bound,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),

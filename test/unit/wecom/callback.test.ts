@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WecomDeps } from '../../../handlers/wecom/deps.js';
+import { wecomRoutes } from '../../../handlers/wecom/index.js';
+import { redisRequests } from '../../../jobs/requests-seen.js';
+import type { Outcome } from '../../../src/app/transact.js';
+import { wecomApi } from '../../../src/chat/wecom/api.js';
+import { wecomCrypto } from '../../../src/chat/wecom/crypto.js';
+import { messageOf } from '../../../src/chat/wecom/message.js';
+import { redisMemberPace } from '../../../src/chat/wecom/pace.js';
+import { redisCardRecords, wecomNames } from '../../../src/chat/wecom/records.js';
+import { buildXml } from '../../../src/chat/wecom/xml.js';
+import { createLog } from '../../../src/log.js';
+import { startProbe, type Web } from '../../../src/web.js';
+import { aCase } from '../../support/cases.js';
+import { type FakeWecom, startFakeWecom } from '../../support/fake-wecom.js';
+import { testPolicy } from '../../support/harness.js';
+
+const prefix = `redress-test-${randomUUID()}`;
+let redis: Redis;
+let wecom: FakeWecom;
+let web: Web;
+let deps: WecomDeps;
+const c = aCase({ owner: 'lisi' });
+const ok = (): Promise<Outcome> => Promise.resolve({ kind: 'ok', before: c, case: c });
+
+/** Posts what the fake WeCom would post to the callback URL. */
+const post = (request: { query: string; body: string }) =>
+  fetch(`http://127.0.0.1:${web.port}/wecom/callback?${request.query}`, {
+    method: 'POST',
+    body: request.body,
+  });
+/** A card the member received, whose button they click. */
+async function cardTo(user: string, keys: string[]) {
+  const taskId = `task-${randomUUID()}`;
+  const buttons = keys.map((key) => ({ text: key, key }));
+  const sent = await deps.api.sendCard(user, { taskId, title: 'Complaint', buttons });
+  expect(sent.kind).toBe('sent');
+  return taskId;
+}
+/** Waits until a spy was called, or a second passed. */
+async function calledOnce(spy: { mock: { calls: unknown[] } }) {
+  for (let i = 0; i < 100 && spy.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  return spy.mock.calls;
+}
+
+beforeAll(() => {
+  redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+});
+beforeEach(async () => {
+  wecom = await startFakeWecom();
+  const api = wecomApi({
+    apiUrl: wecom.url,
+    corpId: wecom.corpId,
+    agentId: wecom.agentId,
+    secret: wecom.secret,
+    redis,
+    prefix,
+  });
+  const policy = testPolicy();
+  deps = {
+    policy,
+    store: { get: async () => c } as unknown as WecomDeps['store'],
+    chat: { refresh: vi.fn(async () => {}) },
+    clock: { now: () => new Date() },
+    log: createLog('silent'),
+    corpId: wecom.corpId,
+    agentId: wecom.agentId,
+    crypto: wecomCrypto({
+      token: wecom.token,
+      encodingAesKey: wecom.encodingAesKey,
+      receiveId: wecom.corpId,
+    }),
+    api,
+    requests: redisRequests(redis, prefix),
+    pace: redisMemberPace(redis, prefix),
+    records: redisCardRecords(redis, prefix),
+    names: wecomNames(api, redis, prefix),
+    sessionKey: Buffer.from('key'),
+    registerComplaint: vi.fn(),
+    acknowledgeCase: vi.fn(ok),
+    escalateCase: vi.fn(ok),
+    verifyFix: vi.fn(ok),
+    closeCase: vi.fn(ok),
+    decideApproval: vi.fn(() => ok),
+  };
+  web = await startProbe(0, { registry: {} } as never, createLog('silent'), wecomRoutes(deps));
+});
+afterEach(async () => {
+  await web.stop();
+  await wecom.close();
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+});
+afterAll(() => redis.quit());
+
+describe('the WeCom callback', () => {
+  it('answers the URL verification with the decrypted echostr alone', async () => {
+    const { query, echo } = wecom.verification();
+    const response = await fetch(`http://127.0.0.1:${web.port}/wecom/callback?${query}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(echo);
+    const forged = query.replace(/msg_signature=[0-9a-f]+/, `msg_signature=${'0'.repeat(40)}`);
+    expect((await fetch(`http://127.0.0.1:${web.port}/wecom/callback?${forged}`)).status).toBe(401);
+  });
+
+  it('acts on a click once, as the clicker, and keeps its response code for the card', async () => {
+    const task = await cardTo('lisi', ['acknowledge:202611-0001']);
+    const click = wecom.click('lisi', task, 'acknowledge:202611-0001');
+    const request = wecom.callback(click.xml);
+    const response = await post(request);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('success');
+    const [call] = await calledOnce(deps.acknowledgeCase as never);
+    const [number, actor, pressedIn] = call as [string, string, never];
+    expect([number, actor]).toEqual(['202611-0001', 'lisi']);
+    expect(messageOf(pressedIn)).toEqual({ kind: 'card', to: 'lisi', task });
+    expect(await deps.records.responseCode(task)).toBe(click.responseCode);
+    // WeCom posts again when no answer came in time: the same callback acts no more.
+    expect((await post(request)).status).toBe(200);
+    expect((await post(wecom.callback(click.xml))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(deps.acknowledgeCase).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a callback not signed with the app’s Token, and acts on nothing', async () => {
+    const task = await cardTo('lisi', ['acknowledge:202611-0001']);
+    const request = wecom.callback(wecom.click('lisi', task, 'acknowledge:202611-0001').xml);
+    const forged = request.query.replace(/msg_signature=[0-9a-f]+/, `msg_signature=${'a'.repeat(40)}`);
+    expect((await post({ ...request, query: forged })).status).toBe(401);
+    // Signed, but by another app's keys.
+    const other = await startFakeWecom({ corpId: wecom.corpId, token: 'OtherToken2' });
+    expect(
+      (await post(other.callback(wecom.click('lisi', task, 'acknowledge:202611-0001').xml))).status,
+    ).toBe(401);
+    await other.close();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(deps.acknowledgeCase).not.toHaveBeenCalled();
+  });
+
+  it('tells a refused clicker why, privately, and ignores keys no card of ours carries', async () => {
+    deps.escalateCase = vi.fn(
+      async (): Promise<Outcome> => ({ kind: 'refused', reason: 'refusal.not_on_ladder', case: c }),
+    );
+    const task = await cardTo('stranger', ['escalate:202611-0001/0', 'nonsense']);
+    await post(wecom.callback(wecom.click('stranger', task, 'nonsense').xml));
+    await post(wecom.callback(wecom.click('stranger', task, 'escalate:202611-0001/0').xml));
+    for (let i = 0; i < 100 && wecom.received.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(wecom.received.at(-1)).toMatchObject({
+      to: 'stranger',
+      msgtype: 'text',
+      content: 'Only the owner and the managers of this case can escalate it.',
+    });
+    expect(deps.acknowledgeCase).not.toHaveBeenCalled();
+  });
+
+  it('ignores a callback for another app or too old to be fresh', async () => {
+    const task = await cardTo('lisi', ['acknowledge:202611-0001']);
+    const click = wecom.click('lisi', task, 'acknowledge:202611-0001');
+    const otherApp = click.xml.replace(`<AgentID>${wecom.agentId}</AgentID>`, '<AgentID>42</AgentID>');
+    expect((await post(wecom.callback(otherApp))).status).toBe(200);
+    const old = String(Math.floor(Date.now() / 1000) - 7200);
+    expect((await post(wecom.callback(click.xml, { timestamp: old }))).status).toBe(200);
+    expect((await post(wecom.callback(buildXml({ Nothing: 'here' })))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(deps.acknowledgeCase).not.toHaveBeenCalled();
+  });
+});
