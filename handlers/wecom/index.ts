@@ -2,12 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Routes } from '../../src/web.js';
 import { wecomCallback } from './callback.js';
 import type { WecomDeps } from './deps.js';
+import { registerFormPage } from './form-page.js';
 import { answer } from './http.js';
 
-/** Binds WeCom's paths to their handlers: the callback URL. */
+/** Binds WeCom's paths to their handlers: the callback URL and the registration form. */
 export function wecomRoutes(deps: WecomDeps): Routes {
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
     '/wecom/callback': wecomCallback(deps),
+    '/wecom/forms/register': registerFormPage(deps),
   };
   return (req, res) => {
     const route = routes[new URL(req.url ?? '/', 'http://redress').pathname];
