@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Harness, people, startHarness, testPolicy } from '../support/harness.js';
+import { settled } from '../support/settle.js';
 
 /** One sample of the scrape, e.g. `redress_open_cases{class="1"}`; null when absent. */
 function sample(text: string, name: string): number | null {
@@ -19,6 +20,7 @@ describe('GET /metrics', () => {
     h.slack.rateLimit('chat.postMessage', 1, 1);
     const c = await h.register();
     await h.slack.waitFor((call) => call.args.channel === people.gm, 1, 10_000);
+    await settled(h); // a message is counted once Slack's answer is back, just after Slack has it
 
     const response = await fetch(`${h.url}/metrics`);
     expect(response.headers.get('content-type')).toContain('text/plain');
