@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { slackIds } from './chat/slack-ids.js';
 import { parseDuration } from './domain/duration.js';
 import { DEFAULT_CATEGORIES, DEFAULT_PROCEDURE, LOCALES, type Policy } from './domain/policy.js';
 import { WEEKDAYS, type WorkingSpan } from './domain/working-time.js';
@@ -9,7 +10,14 @@ import { WEEKDAYS, type WorkingSpan } from './domain/working-time.js';
 /** A configuration that cannot run; its message names every bad or missing value. */
 export class ConfigError extends Error {}
 
-const slackUser = z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a Slack user id like U0123ABCD');
+/**
+ * How the chat platform in use names people and the complaints channel. The policy names them by those ids, and
+ * the platform's adapter says what one looks like (Slack's in src/chat/slack-ids.ts).
+ */
+export interface ChatIds {
+  person: z.ZodType<string>;
+  channel: z.ZodType<string>;
+}
 const duration = z.string().transform((text, ctx) => {
   const ms = parseDuration(text);
   if (ms === null)
@@ -46,94 +54,99 @@ const distinct = (values: string[]) => new Set(values).size === values.length;
 /** Five fields of a cron pattern: minute, hour, day of month, month, day of week. */
 const CRON = /^(\S+\s+){4}\S+$/;
 
-const policySchema = z
-  .object({
-    locale: z.enum(LOCALES).default('zh-CN'),
-    timezone: timezone.default('Asia/Shanghai'),
-    channel: z.string().regex(/^[CG][A-Z0-9]+$/, 'must be a Slack channel id like C0123ABCD'),
-    gm: slackUser,
-    csManager: slackUser,
-    departments: z
-      .array(
-        z.object({
-          id: z.string().min(1).max(MENU.value),
-          name: z.string().min(1).max(MENU.text),
-          owner: slackUser,
-          manager: slackUser,
-        }),
-      )
-      .min(1, 'name at least one department')
-      .max(MENU.options, `name at most ${MENU.options} departments: a Slack menu holds no more`)
-      .refine((ds) => distinct(ds.map((d) => d.id)), 'give each department an id of its own'),
-    // A category the catalogs do not name is shown by its id, so the id is a menu option's text.
-    categories: z
-      .array(z.string().min(1).max(MENU.text))
-      .min(1)
-      .max(MENU.options, `name at most ${MENU.options} categories: a Slack menu holds no more`)
-      .refine(distinct, 'name each category once')
-      .default(DEFAULT_CATEGORIES),
-    deadlines: z
-      .object({
-        acknowledge: duration.prefault('1h'),
-        resolve: duration.prefault('24h'),
-        majorCallback: duration.prefault('24h'),
-        majorResolve: duration.prefault('48h'),
-        warnAt: z.number().gt(0).lt(1).default(0.75),
-        grace: duration.prefault('4h'),
-        digestWindow: z.union([z.literal(0), duration]).prefault('2m'),
-      })
-      .prefault({}),
-    workingTime: workingTime.optional(),
-    repeatWindow: z.union([z.literal(0), duration]).prefault('90d'),
-    compensationApproval: z.number().nonnegative().default(500),
-    evidence: z
-      .object({
-        maxFiles: z.number().int().min(1).max(10, 'must be at most 10: Slack takes no more').default(10),
-        filetypes: z
-          .array(z.string().regex(/^[a-z0-9]{1,10}$/, 'must be a file extension like jpg'))
-          .default([]),
-      })
-      .prefault({}),
-    verifyFix: z.boolean().default(true),
-    approvalStandIn: slackUser.optional(),
-    retention: duration.prefault('1095d'),
-    maxExtension: duration.prefault('30d'),
-    country: z
-      .string()
-      .refine(isSupportedCountry, 'must be a two-letter country code like CN')
-      .default('CN')
-      .transform((code) => code as Policy['country']),
-    anonymous: z.enum(['allowed', 'forbidden']).default('forbidden'),
-    rootCause: z.enum(['all', 'major']).default(DEFAULT_PROCEDURE.rootCause),
-    // Unset: the documents' food safety, if the categories have it; set: each one of the categories.
-    majorCategories: z.array(z.string().min(1)).optional(),
-    closeNeedsCustomerTold: z.boolean().default(DEFAULT_PROCEDURE.closeNeedsCustomerTold),
-    batch: z
-      .object({ size: z.number().int().min(2).default(3), window: duration.prefault('7d') })
-      .prefault({}),
-    reports: z
-      .object({
-        daily: z.string().regex(CRON, 'must be a cron pattern like "0 9 * * *"').default('0 9 * * *'),
-        weekly: z.string().regex(CRON, 'must be a cron pattern like "0 9 * * 1"').default('0 9 * * 1'),
-        monthly: z.string().regex(CRON, 'must be a cron pattern like "0 9 1 * *"').default('0 9 1 * *'),
-        halfYear: z
-          .string()
-          .regex(CRON, 'must be a cron pattern like "0 9 1 6,12 *"')
-          .default('0 9 1 6,12 *'),
-        annual: z.string().regex(CRON, 'must be a cron pattern like "0 9 1 1 *"').default('0 9 1 1 *'),
-      })
-      .prefault({}),
-  })
-  .refine((p) => (p.majorCategories ?? []).every((c) => p.categories.includes(c)), {
-    path: ['majorCategories'],
-    message: 'name only categories of the list under categories',
-  })
-  .transform(({ workingTime, deadlines, approvalStandIn, majorCategories, ...policy }) => ({
-    ...policy,
-    majorCategories: majorCategories ?? DEFAULT_PROCEDURE.majorCategories,
-    approvalStandIn: approvalStandIn ?? policy.csManager,
-    deadlines: { ...deadlines, calendar: workingTime ? { ...workingTime, timezone: policy.timezone } : null },
-  })) satisfies z.ZodType<Policy, unknown>;
+/** The policy, its people and channel named as the chat platform in use names them. */
+const policySchemaOf = ({ person, channel }: ChatIds) =>
+  z
+    .object({
+      locale: z.enum(LOCALES).default('zh-CN'),
+      timezone: timezone.default('Asia/Shanghai'),
+      channel,
+      gm: person,
+      csManager: person,
+      departments: z
+        .array(
+          z.object({
+            id: z.string().min(1).max(MENU.value),
+            name: z.string().min(1).max(MENU.text),
+            owner: person,
+            manager: person,
+          }),
+        )
+        .min(1, 'name at least one department')
+        .max(MENU.options, `name at most ${MENU.options} departments: a Slack menu holds no more`)
+        .refine((ds) => distinct(ds.map((d) => d.id)), 'give each department an id of its own'),
+      // A category the catalogs do not name is shown by its id, so the id is a menu option's text.
+      categories: z
+        .array(z.string().min(1).max(MENU.text))
+        .min(1)
+        .max(MENU.options, `name at most ${MENU.options} categories: a Slack menu holds no more`)
+        .refine(distinct, 'name each category once')
+        .default(DEFAULT_CATEGORIES),
+      deadlines: z
+        .object({
+          acknowledge: duration.prefault('1h'),
+          resolve: duration.prefault('24h'),
+          majorCallback: duration.prefault('24h'),
+          majorResolve: duration.prefault('48h'),
+          warnAt: z.number().gt(0).lt(1).default(0.75),
+          grace: duration.prefault('4h'),
+          digestWindow: z.union([z.literal(0), duration]).prefault('2m'),
+        })
+        .prefault({}),
+      workingTime: workingTime.optional(),
+      repeatWindow: z.union([z.literal(0), duration]).prefault('90d'),
+      compensationApproval: z.number().nonnegative().default(500),
+      evidence: z
+        .object({
+          maxFiles: z.number().int().min(1).max(10, 'must be at most 10: Slack takes no more').default(10),
+          filetypes: z
+            .array(z.string().regex(/^[a-z0-9]{1,10}$/, 'must be a file extension like jpg'))
+            .default([]),
+        })
+        .prefault({}),
+      verifyFix: z.boolean().default(true),
+      approvalStandIn: person.optional(),
+      retention: duration.prefault('1095d'),
+      maxExtension: duration.prefault('30d'),
+      country: z
+        .string()
+        .refine(isSupportedCountry, 'must be a two-letter country code like CN')
+        .default('CN')
+        .transform((code) => code as Policy['country']),
+      anonymous: z.enum(['allowed', 'forbidden']).default('forbidden'),
+      rootCause: z.enum(['all', 'major']).default(DEFAULT_PROCEDURE.rootCause),
+      // Unset: the documents' food safety, if the categories have it; set: each one of the categories.
+      majorCategories: z.array(z.string().min(1)).optional(),
+      closeNeedsCustomerTold: z.boolean().default(DEFAULT_PROCEDURE.closeNeedsCustomerTold),
+      batch: z
+        .object({ size: z.number().int().min(2).default(3), window: duration.prefault('7d') })
+        .prefault({}),
+      reports: z
+        .object({
+          daily: z.string().regex(CRON, 'must be a cron pattern like "0 9 * * *"').default('0 9 * * *'),
+          weekly: z.string().regex(CRON, 'must be a cron pattern like "0 9 * * 1"').default('0 9 * * 1'),
+          monthly: z.string().regex(CRON, 'must be a cron pattern like "0 9 1 * *"').default('0 9 1 * *'),
+          halfYear: z
+            .string()
+            .regex(CRON, 'must be a cron pattern like "0 9 1 6,12 *"')
+            .default('0 9 1 6,12 *'),
+          annual: z.string().regex(CRON, 'must be a cron pattern like "0 9 1 1 *"').default('0 9 1 1 *'),
+        })
+        .prefault({}),
+    })
+    .refine((p) => (p.majorCategories ?? []).every((c) => p.categories.includes(c)), {
+      path: ['majorCategories'],
+      message: 'name only categories of the list under categories',
+    })
+    .transform(({ workingTime, deadlines, approvalStandIn, majorCategories, ...policy }) => ({
+      ...policy,
+      majorCategories: majorCategories ?? DEFAULT_PROCEDURE.majorCategories,
+      approvalStandIn: approvalStandIn ?? policy.csManager,
+      deadlines: {
+        ...deadlines,
+        calendar: workingTime ? { ...workingTime, timezone: policy.timezone } : null,
+      },
+    })) satisfies z.ZodType<Policy, unknown>;
 
 /** What every process reads, Slack app or sandbox. */
 const commonEnv = z.object({
@@ -193,15 +206,15 @@ function check<T>(schema: z.ZodType<T>, input: unknown, where: string): T {
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }
 
-/** Reads and validates the policy file (YAML). */
-export function loadPolicy(file: string): Policy {
+/** Reads and validates the policy file (YAML), its people and channel named by the platform's ids. */
+export function loadPolicy(file: string, ids: ChatIds): Policy {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     throw new ConfigError(`Invalid configuration:\n  POLICY_FILE: cannot read ${file}`);
   }
-  return check(policySchema, parseYaml(text), `${file} `);
+  return check(policySchemaOf(ids), parseYaml(text), `${file} `);
 }
 
 /** An empty variable (`SLACK_APP_TOKEN=`, as a copied example file leaves it) is an unset one. */
@@ -222,8 +235,8 @@ export function loadSandboxEnv(source: NodeJS.ProcessEnv = process.env): Sandbox
   return check(sandboxEnv, withoutEmpty(source), '');
 }
 
-/** Validates the environment and the policy it points to. The only reader of `process.env`. */
+/** Validates the environment and the policy it points to, for a Slack app. The only reader of `process.env`. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = check(envSchema, withoutEmpty(source), '');
-  return { env, policy: loadPolicy(env.POLICY_FILE) };
+  return { env, policy: loadPolicy(env.POLICY_FILE, slackIds) };
 }

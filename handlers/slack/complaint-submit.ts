@@ -1,5 +1,6 @@
 import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { queuedView, registeredView } from '../../src/chat/blocks.js';
+import { slackUserId } from '../../src/chat/slack-ids.js';
 import { complaintSchema } from '../../src/domain/complaint.js';
 import type { SlackDeps } from './deps.js';
 import { fieldErrors, inputValue, uploadedFiles } from './form.js';
@@ -7,7 +8,7 @@ import { permalinkOf } from './report-message.js';
 
 /** The registration form was submitted: errors go back onto their fields, a valid form becomes a case. */
 export const complaintSubmit = ({ t, policy, registerComplaint }: SlackDeps) => {
-  const schema = complaintSchema(policy);
+  const schema = complaintSchema(policy, slackUserId);
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction>) => {
     const values = view.state.values;
     const form = {

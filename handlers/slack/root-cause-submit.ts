@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slackUserId } from '../../src/chat/slack-ids.js';
 import type { Policy } from '../../src/domain/policy.js';
 import type { SlackDeps } from './deps.js';
 import { caseForm, inputValue, requiredText } from './form.js';
@@ -10,10 +11,7 @@ const formOf = (policy: Policy) =>
     corrective: requiredText,
     preventive: requiredText,
     department: z.enum(policy.departments.map((d) => d.id) as [string, ...string[]], 'error.required'),
-    person: z
-      .string()
-      .regex(/^[UW][A-Z0-9]+$/)
-      .optional(),
+    person: slackUserId.optional(),
   });
 
 /** The root-cause form was submitted: cause, corrective and preventive action, the responsible department and person. */

@@ -17,6 +17,7 @@ import {
 import { CONTACT_WAYS } from '../domain/transitions.js';
 import { isMessageKey, type MessageKey, type Translate } from './i18n.js';
 import { clip, cutMrkdwn, escapeMrkdwn } from './mrkdwn.js';
+import { isSlackUserId } from './slack-ids.js';
 
 export { clip };
 
@@ -835,7 +836,7 @@ const ASSESSMENT_ROWS = 25;
 /** The assessment (绩效考核) in a report: by responsible department, and by owner. */
 function assessmentSections(t: Translate, policy: Policy, assessment: Assessment): KnownBlock[] {
   const department = (id: string) => fitted(policy.departments.find((d) => d.id === id)?.name ?? id, 200);
-  const person = (id: string) => (/^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : fitted(id, 200));
+  const person = (id: string) => (isSlackUserId(id) ? `<@${id}>` : fitted(id, 200));
   const group = (title: string, rows: AssessmentRow[], name: (key: string) => string) => {
     const sorted = [...rows].sort(
       (a, b) => b.cases - a.cases || b.missed - a.missed || (a.key < b.key ? -1 : 1),

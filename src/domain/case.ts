@@ -55,7 +55,7 @@ export type TimelineType =
 /** One line of the case's append-only history. */
 export interface TimelineEntry {
   at: Date;
-  /** A Slack user id, or `system` for what the bot did by itself. */
+  /** A person's id on the chat platform, or `system` for what the bot did by itself. */
   by: string;
   type: TimelineType;
   /** Whom a message went to, for pings. */

@@ -10,7 +10,7 @@ export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
 export const SUMMARY_MAX = 3000;
 export const DEMAND_MAX = 1000;
 export const ADDRESS_MAX = 300;
-/** A file attached as evidence: Slack's id, its name, and where Slack shows it to those it is shared with. */
+/** A file attached as evidence: the chat platform's id of it, its name, and where the platform shows it. */
 export const evidenceFile = z.object({
   id: z.string().min(1).max(100),
   name: z.string().max(1000),
@@ -24,11 +24,15 @@ export const permalink = z
   .max(1000)
   .regex(/^https:\/\/[^\s<>|]+$/);
 
+/** A person, by the id the chat platform knows them by: what one looks like is the platform adapter's to check. */
+export const personId = z.string().trim().min(1).max(255);
+
 /**
  * The registration form (投诉登记表) as the receiver fills it in. Error messages are message-catalog keys,
- * so the form can show them in the reader's language.
+ * so the form can show them in the reader's language. People are named by ids of the chat platform in use,
+ * which its adapter checks with `person`.
  */
-export function complaintSchema(policy: Policy) {
+export function complaintSchema(policy: Policy, person: z.ZodType<string> = personId) {
   const required = 'error.required';
   // An anonymous complaint (匿名, where the policy allows it) leaves name and phone empty.
   const anonymous = policy.anonymous === 'allowed';
@@ -78,15 +82,12 @@ export function complaintSchema(policy: Policy) {
       .max(DEMAND_MAX, 'error.too_long'),
     /** Where it happened, or the customer's address (地址/地点): personal data, shown like the phone. */
     address: z.string().trim().overwrite(visibleOrEmpty).max(ADDRESS_MAX, 'error.too_long').optional(),
-    /** Files attached in the form (证据: photos, recordings, documents), as Slack keeps them. */
+    /** Files attached in the form (证据: photos, recordings, documents), as the chat platform keeps them. */
     evidence: z.array(evidenceFile).max(policy.evidence.maxFiles, 'error.too_many_files').optional(),
     /** The fault came back after a repair (维修后仍然重复故障): a major complaint (001). */
     recurrence: z.boolean().optional(),
     /** The person complained about (被投诉人), if one of the staff. */
-    respondent: z
-      .string()
-      .regex(/^[UW][A-Z0-9]+$/)
-      .optional(),
+    respondent: person.optional(),
     /** The chat message the complaint was reported from, when it was. */
     permalink: permalink.optional(),
   });

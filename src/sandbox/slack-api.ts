@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isSlackUserId } from '../chat/slack-ids.js';
 
 /** The bot as the sandbox workspace knows it. */
 export const BOT = { userId: 'U0REDRESS', botId: 'B0REDRESS', team: 'T0SANDBOX' } as const;
@@ -134,7 +135,7 @@ export function sandboxSlack(options: {
         };
       case 'users.info': {
         const user = String(args.user ?? '');
-        if (!/^[UW][A-Z0-9]+$/.test(user)) return fail('user_not_found');
+        if (!isSlackUserId(user)) return fail('user_not_found');
         const { locale = 'en-US', tz = 'Asia/Shanghai' } = options.people ?? {};
         const withLocale = String(args.include_locale) === 'true' ? { locale } : {};
         return { ok: true, user: { id: user, name: user.toLowerCase(), tz, ...withLocale } };
@@ -152,7 +153,7 @@ export function sandboxSlack(options: {
       }
       case 'views.publish': {
         const user = String(args.user_id ?? '');
-        if (!/^[UW][A-Z0-9]+$/.test(user)) return fail('user_not_found');
+        if (!isSlackUserId(user)) return fail('user_not_found');
         homes.set(user, args.view as Args);
         return { ok: true, view: { id: `V${ts().replace('.', '')}`, ...(args.view as Args) } };
       }

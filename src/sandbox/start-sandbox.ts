@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { createQueue } from '../../jobs/queue.js';
 import { blockKitViolations } from '../chat/block-kit-limits.js';
+import { slackIds } from '../chat/slack-ids.js';
 import { type Config, loadPolicy, type SandboxEnv } from '../config.js';
 import { DEFAULT_CONNECT_WAIT_MS, reachRedis } from '../connect.js';
 import type { DeadlinePolicy, Policy } from '../domain/policy.js';
@@ -45,7 +46,7 @@ function examplePolicyFile(): string {
 
 /** The example policy with the sandbox's short deadlines, in the language asked for. */
 export function sandboxPolicy(env: SandboxEnv, deadlines: Partial<DeadlinePolicy> = {}): Policy {
-  const example = loadPolicy(examplePolicyFile());
+  const example = loadPolicy(examplePolicyFile(), slackIds);
   return {
     ...example,
     locale: env.SANDBOX_LOCALE ?? example.locale,
