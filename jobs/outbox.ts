@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Home } from '../src/app/home.js';
 import type { CaseStore, Chat, ChatTransport, Delivery, MessageRef, Notice } from '../src/app/ports.js';
 import { isMessageKey } from '../src/chat/i18n.js';
-import type { Case, DeadlineKind, TimelineEntry } from '../src/domain/case.js';
+import { type Case, type DeadlineKind, isFinished, type TimelineEntry } from '../src/domain/case.js';
 import { type HomeRoles, homesOfCase } from '../src/domain/home.js';
 import { REPORT_KINDS } from '../src/domain/report-period.js';
 import type { Statistics } from '../src/domain/statistics.js';
@@ -83,6 +83,17 @@ const LOCK_MS = 10_000;
 
 /** Between a gathered case's number and the deadline that brought it up. */
 const GATHERED_SEPARATOR = '/';
+
+/**
+ * A deadline's warning, nudge or escalation decided just before the case was resolved (or the deadline met) may
+ * reach its turn after that: it is no longer true, and is not sent.
+ */
+function overtaken(n: Notice, c: Case): boolean {
+  if (n.kind !== 'warned' && n.kind !== 'nudged' && n.kind !== 'escalated') return false;
+  if (isFinished(c)) return true;
+  const deadline = 'deadline' in n ? c.deadlines.find((d) => d.kind === n.deadline) : undefined;
+  return deadline?.metAt !== undefined;
+}
 
 /** The gathered escalations of a digest: each case once, in the order it first came, with what it reached. */
 function digestEntries(items: string[]): { number: string; deadlines: DeadlineKind[] }[] {
@@ -262,7 +273,7 @@ export const deliverJob = (deps: DeliverDeps) => {
     }
     if (!c) return DONE;
     if (m.kind === 'update-pressed') return transport.updateMessage(c, m.pressedIn);
-    if (m.kind === 'notice') return transport.notify(m.to, m.notice, c);
+    if (m.kind === 'notice') return overtaken(m.notice, c) ? DONE : transport.notify(m.to, m.notice, c);
     const { card } = delivered;
     if (m.kind === 'card') {
       // A case has one card: a second card message sends nothing.

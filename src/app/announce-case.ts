@@ -5,7 +5,7 @@ import type { CaseDeps } from './ports.js';
 import { sendOnce } from './send-once.js';
 
 /**
- * Starts a new case's timers, posts its card, tells the owner, finds its batch, and tells the managers its
+ * Posts a new case's card, tells the owner, starts its timers, finds its batch, and tells the managers its
  * weight requires. Safe to repeat.
  */
 export const announceCase =
@@ -13,7 +13,6 @@ export const announceCase =
   async (number: string): Promise<void> => {
     const c = await store.get(number);
     if (!c) return;
-    for (const d of timedDeadlines(c, policy.deadlines)) await timers.schedule(c, d);
     // The outbox posts a card only to a case that has none.
     await chat.postCard(c);
     const told = {
@@ -24,6 +23,8 @@ export const announceCase =
       key: 'owner-notified',
     };
     await sendOnce(store, c, told, (key) => chat.notify(c.owner, { kind: 'assigned' }, c, key));
+    // Timers after the card and the owner's message: a reminder already due then leaves after them, in order.
+    for (const d of timedDeadlines(c, policy.deadlines)) await timers.schedule(c, d);
     const batched = await detectBatch({ store, chat, timers, clock, policy })(c);
     // A batch is told to the GM once, as a batch, not case by case.
     await informManagers({ store, chat, clock, policy }, c, { gm: !batched });
