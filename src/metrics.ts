@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { CaseStore, ChatTransport, Notice } from './app/ports.js';
 import type { reconcileTimers } from './app/reconcile-timers.js';
-import { type Case, wasSent } from './domain/case.js';
+import type { Case } from './domain/case.js';
 import { stepsOf } from './domain/deadlines.js';
 import type { Policy } from './domain/policy.js';
 
@@ -149,12 +149,13 @@ export function createMetrics(deps: { store: CaseStore; redis: Redis; queue: Que
 
     /** Counts what the chat platform took: warnings, breaches, escalations by rung, and how late each step left. */
     watchTransport(transport: ChatTransport, policy: Policy): ChatTransport {
-      const observe = (to: string, type: 'warned' | 'nudged' | 'escalated', c: Case, kind?: string) => {
+      /** How late a deadline's step left: from the latest such step due by now, as the case's plan has it. */
+      const observe = (to: string, type: 'warned' | 'nudged' | 'escalated', c: Case, kind: string) => {
         const now = Date.now();
         const due = c.deadlines
-          .filter((d) => !kind || d.kind === kind)
+          .filter((d) => d.kind === kind)
           .flatMap((d) => stepsOf(d, c.ladder, policy.deadlines))
-          .filter((s) => s.type === type && s.to === to && s.at.getTime() <= now && wasSent(c, s.key))
+          .filter((s) => s.type === type && s.to === to && s.at.getTime() <= now)
           .map((s) => s.at.getTime());
         if (due.length > 0) latency.observe({ step: type }, (now - Math.max(...due)) / 1000);
       };
@@ -164,7 +165,8 @@ export function createMetrics(deps: { store: CaseStore; redis: Redis; queue: Que
         if (notice.kind === 'escalated') escalations.inc({ rung: String(c.ladder.indexOf(to)) });
         if (notice.kind === 'warned' || notice.kind === 'nudged')
           observe(to, notice.kind, c, notice.deadline);
-        if (notice.kind === 'escalated') observe(to, 'escalated', c);
+        // An escalation a person asked for (Escalate now) names no deadline: it has no due time to be late for.
+        if (notice.kind === 'escalated' && notice.deadline) observe(to, 'escalated', c, notice.deadline);
       };
       return {
         ...transport,
@@ -175,7 +177,10 @@ export function createMetrics(deps: { store: CaseStore; redis: Redis; queue: Que
         },
         async digest(to, cases, reached) {
           const delivery = await transport.digest(to, cases, reached);
-          if (delivery.kind === 'sent') for (const c of cases) count(to, { kind: 'escalated' }, c);
+          if (delivery.kind !== 'sent') return delivery;
+          for (const c of cases)
+            for (const deadline of reached?.get(c.number) ?? [undefined])
+              count(to, { kind: 'escalated', ...(deadline ? { deadline } : {}) }, c);
           return delivery;
         },
       };
