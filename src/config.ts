@@ -3,6 +3,8 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { slackIds } from './chat/slack-ids.js';
+import { wecomEnv } from './chat/wecom/config.js';
+import { wecomIds } from './chat/wecom/ids.js';
 import { parseDuration } from './domain/duration.js';
 import { DEFAULT_CATEGORIES, DEFAULT_PROCEDURE, LOCALES, type Policy } from './domain/policy.js';
 import { WEEKDAYS, type WorkingSpan } from './domain/working-time.js';
@@ -171,21 +173,39 @@ const commonEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** Where an installation keeps its cases and finds its policy, whichever chat platform it uses. */
+const installationEnv = {
+  MONGO_URL: z.string().min(1).optional(),
+  POLICY_FILE: z.string().min(1).default('policy.yaml'),
+};
+
+/** The chat platforms Redress runs on; `CHAT` chooses, Slack unless it says otherwise. */
+export const CHATS = ['slack', 'wecom'] as const;
+
 const envSchema = commonEnv
   .extend({
+    CHAT: z.literal('slack').optional(),
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
     SLACK_BOT_TOKEN: z
       .string('is required: the bot token (xoxb-…) of your Slack app')
       .startsWith('xoxb-', 'must be a bot token (xoxb-…)'),
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional(),
     SLACK_API_URL: z.url().default('https://slack.com/api/'),
-    MONGO_URL: z.string().min(1).optional(),
-    POLICY_FILE: z.string().min(1).default('policy.yaml'),
+    ...installationEnv,
   })
   .refine((env) => env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET, {
     path: ['SLACK_SIGNING_SECRET'],
     message: 'is required unless SLACK_APP_TOKEN selects Socket Mode',
   });
+
+/** An installation on WeCom (CHAT=wecom): the self-built app's settings instead of Slack's. */
+const wecomAppEnv = commonEnv.extend({
+  CHAT: z.literal('wecom'),
+  ...installationEnv,
+  ...wecomEnv.shape,
+  /** The web process's public address (https://…), where the form pages' sign-in returns; else the request's. */
+  WECOM_PUBLIC_URL: z.url().optional(),
+});
 
 const sandboxEnv = commonEnv.extend({
   SANDBOX_LOCALE: z.enum(LOCALES).optional(),
@@ -196,6 +216,12 @@ export type Env = z.infer<typeof envSchema>;
 export type SandboxEnv = z.infer<typeof sandboxEnv>;
 export interface Config {
   env: Env;
+  policy: Policy;
+}
+export type WecomAppEnv = z.infer<typeof wecomAppEnv>;
+/** An installation on WeCom: the app's environment, and the policy with people named by their userids. */
+export interface WecomConfig {
+  env: WecomAppEnv;
   policy: Policy;
 }
 
@@ -224,10 +250,10 @@ function withoutEmpty(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 const SLACK_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
 
-/** Whether the environment names no Slack app at all: then `npm start` runs the sandbox. */
+/** Whether the environment names no Slack app at all, nor WeCom: then `npm start` runs the sandbox. */
 export function wantsSandbox(source: NodeJS.ProcessEnv = process.env): boolean {
   const env = withoutEmpty(source);
-  return SLACK_VARIABLES.every((name) => env[name] === undefined);
+  return env.CHAT !== 'wecom' && SLACK_VARIABLES.every((name) => env[name] === undefined);
 }
 
 /** Validates what the sandbox reads of the environment; the Slack variables and the policy are its own. */
@@ -239,4 +265,18 @@ export function loadSandboxEnv(source: NodeJS.ProcessEnv = process.env): Sandbox
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = check(envSchema, withoutEmpty(source), '');
   return { env, policy: loadPolicy(env.POLICY_FILE, slackIds) };
+}
+
+/** Validates the environment and the policy it points to, for a WeCom app. */
+export function loadWecomConfig(source: NodeJS.ProcessEnv = process.env): WecomConfig {
+  const env = check(wecomAppEnv, withoutEmpty(source), '');
+  return { env, policy: loadPolicy(env.POLICY_FILE, wecomIds) };
+}
+
+/** Validates the configuration of the chat platform `CHAT` names: Slack's unless it is `wecom`. */
+export function loadInstallation(source: NodeJS.ProcessEnv = process.env): Config | WecomConfig {
+  const chat = withoutEmpty(source).CHAT ?? 'slack';
+  if (chat === 'wecom') return loadWecomConfig(source);
+  if (chat === 'slack') return loadConfig(source);
+  throw new ConfigError(`Invalid configuration:\n  CHAT: must be one of ${CHATS.join(', ')}`);
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig, loadSandboxEnv, wantsSandbox } from './config.js';
+import { ConfigError, loadInstallation, loadSandboxEnv, wantsSandbox } from './config.js';
 import { createLog } from './log.js';
 import { type Role, startRedress } from './redress.js';
 import { startSandbox } from './sandbox/start-sandbox.js';
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   if (!(ROLES as readonly string[]).includes(asked))
     throw new ConfigError(`Unknown role "${asked}": use ${ROLES.join(', ')}`);
   if (existsSync('.env')) process.loadEnvFile('.env');
-  // With no Slack app configured, `npm start` shows Redress in the browser instead of failing.
+  // With no Slack app (nor WeCom) configured, `npm start` shows Redress in the browser instead of failing.
   const sandbox = asked === 'sandbox' || (asked === 'all' && wantsSandbox());
   let stopping: () => Promise<void>;
   let log: ReturnType<typeof createLog>;
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     );
     stopping = running.stop;
   } else {
-    const config = loadConfig();
+    const config = loadInstallation();
     log = createLog(config.env.LOG_LEVEL);
     const role = asked as Role;
     const redress = await startRedress(config, { role, log });

@@ -2,6 +2,8 @@ import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { formKeyOf } from '../handlers/slack/metadata.js';
 import { requestReading, requestTranslator } from '../handlers/slack/reader.js';
+import { wecomRoutes } from '../handlers/wecom/index.js';
+import { sessionKeyOf } from '../handlers/wecom/session.js';
 import { announceCaseJob, followRejectionJob } from '../jobs/announce-case.js';
 import { deadlineJob } from '../jobs/deadline.js';
 import { redisDeliveries } from '../jobs/deliveries.js';
@@ -42,7 +44,8 @@ import { verifyFixOf } from './app/verify-fix.js';
 import { slackReaders } from './chat/readers.js';
 import { slackChat } from './chat/slack-chat.js';
 import { slackNames } from './chat/slack-names.js';
-import type { Config } from './config.js';
+import { wecomApp } from './chat/wecom/wecom-app.js';
+import type { Config, WecomConfig } from './config.js';
 import { DEFAULT_CONNECT_WAIT_MS, reachMongo, reachRedis, withServerWait } from './connect.js';
 import type { Log } from './log.js';
 import { createMetrics } from './metrics.js';
@@ -59,7 +62,7 @@ export interface Redress {
   stop(): Promise<void>;
 }
 
-async function openStore(config: Config, log: Log, waitMs: number): Promise<CaseStore> {
+async function openStore(config: Config | WecomConfig, log: Log, waitMs: number): Promise<CaseStore> {
   const url = config.env.MONGO_URL;
   if (url) {
     const open = () => mongoCollections(withServerWait(url, waitMs));
@@ -89,7 +92,7 @@ function watchRedis(redis: Redis, log: Log): void {
 
 /** Builds the adapters from the configuration and starts the web process, the worker, or both. */
 export async function startRedress(
-  config: Config,
+  config: Config | WecomConfig,
   options: { role: Role; log: Log; clock?: Clock; store?: CaseStore },
 ): Promise<Redress> {
   const { env, policy } = config;
@@ -113,9 +116,13 @@ export async function startRedress(
       throw error;
     }));
   const metrics = createMetrics({ store, redis, queue, prefix: env.REDIS_PREFIX });
+  // CHAT chooses the chat platform: a WeCom app, or (by default) a Slack app.
+  const slack = env.CHAT === 'wecom' ? undefined : env;
+  const wecom =
+    env.CHAT === 'wecom' ? { env, app: wecomApp(env, policy, redis, env.REDIS_PREFIX) } : undefined;
   // Retries are the outbox's: a 429 or a failure must not hold a mailbox while the client waits on its own.
-  const client = metrics.slackClient(env.SLACK_BOT_TOKEN, {
-    slackApiUrl: env.SLACK_API_URL,
+  const client = metrics.slackClient(slack?.SLACK_BOT_TOKEN, {
+    slackApiUrl: slack?.SLACK_API_URL,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
     timeout: 5000,
@@ -123,7 +130,10 @@ export async function startRedress(
   const readers = slackReaders(client, redis, env.REDIS_PREFIX, policy);
   const homeReaders = redisHomeReaders(redis, env.REDIS_PREFIX);
   const home = homeOf({ store, policy, clock });
-  const transport = metrics.watchTransport(slackChat(client, policy, readers), policy);
+  const transport = metrics.watchTransport(
+    wecom?.app.transport ?? slackChat(client, policy, readers),
+    policy,
+  );
   const chat = outboxChat(queue, redis, env.REDIS_PREFIX, policy.deadlines.digestWindow);
   const timers = queueTimers(queue, policy, () => clock.now());
   const actions = { store, chat, timers, clock };
@@ -183,42 +193,68 @@ export async function startRedress(
   const web =
     role === 'worker'
       ? await startProbe(env.PORT, metrics, log)
-      : await startWeb(
-          env,
-          {
-            policy,
-            t: requestTranslator(policy),
-            reading: () => requestReading(policy),
-            readers,
-            home,
-            homeReaders,
-            store,
-            names: slackNames(client),
-            lookups: redisLookupLimit(
-              redis,
-              env.REDIS_PREFIX,
-              env.LOOKUPS_PER_MINUTE ?? DEFAULT_LOOKUPS_PER_MINUTE,
-            ),
-            requests: redisRequests(redis, env.REDIS_PREFIX),
-            formKey: formKeyOf(env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN ?? env.SLACK_BOT_TOKEN),
-            registerComplaint: registerComplaint({ open, jobs }),
-            acknowledgeCase: acknowledgeCase(actions),
-            resolveCase: resolveCase({ ...actions, policy }),
-            escalateCase: escalateCase(actions),
-            logContact: logContactWith(actions),
-            extendCase: extendCase({ ...actions, policy }),
-            recordRootCause: recordRootCauseOf({ ...actions, policy }),
-            verifyFix: verifyFixOf(actions),
-            closeCase: closeCase({ ...actions, policy }),
-            reopenCase: reopenCase({ ...actions, policy }),
-            recordVerdict: recordVerdictOf({ ...actions, jobs }),
-            changeClass: changeClassOf({ ...actions, policy }),
-            reassignCase: reassignCase({ ...actions, policy }),
-            decideApproval: decideApprovalOf({ ...actions, policy }),
-          },
-          log,
-          metrics,
-        );
+      : wecom
+        ? await startProbe(
+            env.PORT,
+            metrics,
+            log,
+            wecomRoutes({
+              ...wecom.app,
+              policy,
+              store,
+              chat,
+              clock,
+              log,
+              requests: redisRequests(redis, env.REDIS_PREFIX),
+              sessionKey: sessionKeyOf(wecom.env.WECOM_SECRET, wecom.env.WECOM_TOKEN),
+              ...(wecom.env.WECOM_PUBLIC_URL ? { publicUrl: wecom.env.WECOM_PUBLIC_URL } : {}),
+              registerComplaint: registerComplaint({ open, jobs }),
+              acknowledgeCase: acknowledgeCase(actions),
+              escalateCase: escalateCase(actions),
+              verifyFix: verifyFixOf(actions),
+              closeCase: closeCase({ ...actions, policy }),
+              decideApproval: decideApprovalOf({ ...actions, policy }),
+            }),
+          )
+        : slack &&
+          (await startWeb(
+            slack,
+            {
+              policy,
+              t: requestTranslator(policy),
+              reading: () => requestReading(policy),
+              readers,
+              home,
+              homeReaders,
+              store,
+              names: slackNames(client),
+              lookups: redisLookupLimit(
+                redis,
+                env.REDIS_PREFIX,
+                env.LOOKUPS_PER_MINUTE ?? DEFAULT_LOOKUPS_PER_MINUTE,
+              ),
+              requests: redisRequests(redis, env.REDIS_PREFIX),
+              formKey: formKeyOf(
+                slack.SLACK_SIGNING_SECRET ?? slack.SLACK_APP_TOKEN ?? slack.SLACK_BOT_TOKEN,
+              ),
+              registerComplaint: registerComplaint({ open, jobs }),
+              acknowledgeCase: acknowledgeCase(actions),
+              resolveCase: resolveCase({ ...actions, policy }),
+              escalateCase: escalateCase(actions),
+              logContact: logContactWith(actions),
+              extendCase: extendCase({ ...actions, policy }),
+              recordRootCause: recordRootCauseOf({ ...actions, policy }),
+              verifyFix: verifyFixOf(actions),
+              closeCase: closeCase({ ...actions, policy }),
+              reopenCase: reopenCase({ ...actions, policy }),
+              recordVerdict: recordVerdictOf({ ...actions, jobs }),
+              changeClass: changeClassOf({ ...actions, policy }),
+              reassignCase: reassignCase({ ...actions, policy }),
+              decideApproval: decideApprovalOf({ ...actions, policy }),
+            },
+            log,
+            metrics,
+          ));
 
   return {
     port: web?.port,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { translator } from '../../src/chat/i18n.js';
+import { WECOM_USERID } from '../../src/chat/wecom/ids.js';
 import { messagePage, registerPage } from '../../src/chat/wecom/register-page.js';
 import { plainTranslator } from '../../src/chat/wecom/text.js';
 import { complaintSchema } from '../../src/domain/complaint.js';
@@ -15,8 +16,6 @@ const PATH = '/wecom/forms/register';
 const OAUTH_URL = 'https://open.weixin.qq.com/connect/oauth2/authorize';
 /** Far above a form filled in to its limits, URL-encoded (a Chinese character takes 9 bytes). */
 const FORM_MAX_BYTES = 256_000;
-/** A WeCom userid (账号): 1 to 64 letters, digits and `_ - . @`. */
-const USERID = /^[A-Za-z0-9_.@-]{1,64}$/;
 const HTML = 'text/html; charset=utf-8';
 
 /** The language a page speaks: the first one the member's WeCom asks for that Redress speaks, else the policy's. */
@@ -37,10 +36,8 @@ export function pageLocale(acceptLanguage: string | undefined, fallback: Locale)
  */
 export const registerFormPage = (deps: WecomDeps) => {
   const { policy, sessionKey, clock } = deps;
-  const schema = complaintSchema(policy).extend({
-    // A WeCom account, not a Slack user id: the person complained about is named by their userid.
-    respondent: z.string().trim().regex(USERID, 'error.userid').optional(),
-  });
+  // The person complained about is named by their WeCom account (userid).
+  const schema = complaintSchema(policy, z.string().trim().regex(WECOM_USERID, 'error.userid'));
 
   /** This page's own address, as WeCom sends members back to it. */
   const pageUrl = (req: IncomingMessage) => {

@@ -1,0 +1,50 @@
+import type { Redis } from 'ioredis';
+import type { ChatTransport } from '../../app/ports.js';
+import type { Policy } from '../../domain/policy.js';
+import { type WecomApi, wecomApi } from './api.js';
+import type { WecomEnv } from './config.js';
+import { type WecomCrypto, wecomCrypto } from './crypto.js';
+import { type MemberPace, redisMemberPace } from './pace.js';
+import { type CardRecords, redisCardRecords, type WecomNames, wecomNames } from './records.js';
+import { wecomChat } from './wecom-chat.js';
+
+/** The WeCom side of an installation: one app's client, its callback keys, its records, and the transport. */
+export interface WecomApp {
+  corpId: string;
+  agentId: number;
+  api: WecomApi;
+  crypto: WecomCrypto;
+  pace: MemberPace;
+  records: CardRecords;
+  names: WecomNames;
+  transport: ChatTransport;
+}
+
+/** Builds the WeCom adapters of the app the environment names; the policy's channel is the complaints chat. */
+export function wecomApp(env: WecomEnv, policy: Policy, redis: Redis, prefix: string): WecomApp {
+  const api = wecomApi({
+    apiUrl: env.WECOM_API_URL,
+    corpId: env.WECOM_CORP_ID,
+    agentId: env.WECOM_AGENT_ID,
+    secret: env.WECOM_SECRET,
+    redis,
+    prefix,
+  });
+  const pace = redisMemberPace(redis, prefix);
+  const records = redisCardRecords(redis, prefix);
+  const names = wecomNames(api, redis, prefix);
+  return {
+    corpId: env.WECOM_CORP_ID,
+    agentId: env.WECOM_AGENT_ID,
+    api,
+    crypto: wecomCrypto({
+      token: env.WECOM_TOKEN,
+      encodingAesKey: env.WECOM_ENCODING_AES_KEY,
+      receiveId: env.WECOM_CORP_ID,
+    }),
+    pace,
+    records,
+    names,
+    transport: wecomChat({ api, policy, chatId: policy.channel, pace, records, names }),
+  };
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadInstallation, wantsSandbox } from '../../../src/config.js';
+
+const wecom = {
+  CHAT: 'wecom',
+  WECOM_CORP_ID: 'ww0123456789abcdef',
+  WECOM_AGENT_ID: '1000002',
+  WECOM_SECRET: 's3cret',
+  WECOM_TOKEN: 'QDG6eK',
+  WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+};
+
+function policyFile(yaml: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'redress-')), 'policy.yaml');
+  writeFileSync(file, yaml);
+  return file;
+}
+const people =
+  'gm: sunqi\ncsManager: zhaoliu\ndepartments: [{id: delivery, name: 配送部, owner: lisi, manager: wang.wu}]\n';
+
+describe('an installation on WeCom', () => {
+  it('is chosen by CHAT=wecom: the app’s settings, people by userid, the complaints chat by chatid', () => {
+    const config = loadInstallation({
+      ...wecom,
+      POLICY_FILE: policyFile(`channel: wrComplaints01\n${people}`),
+    });
+    expect(config.env).toMatchObject({ CHAT: 'wecom', WECOM_AGENT_ID: 1000002, PORT: 3000 });
+    expect(config.policy).toMatchObject({
+      channel: 'wrComplaints01',
+      gm: 'sunqi',
+      approvalStandIn: 'zhaoliu',
+    });
+    expect(wantsSandbox({ CHAT: 'wecom' })).toBe(false);
+  });
+
+  it('names what is missing or is not WeCom’s', () => {
+    const file = policyFile(`channel: C0123-not-a-chat\ngm: 孙七\n${people.slice(people.indexOf('\n') + 1)}`);
+    const load = () => loadInstallation({ ...wecom, WECOM_SECRET: '', POLICY_FILE: file });
+    expect(load).toThrow('WECOM_SECRET: is required');
+    expect(() => loadInstallation({ ...wecom, POLICY_FILE: file })).toThrow(
+      /channel: must be the chatid of a group chat[\s\S]*gm: must be a WeCom userid/,
+    );
+    expect(() => loadInstallation({ CHAT: 'teams' })).toThrow('CHAT: must be one of slack, wecom');
+  });
+
+  it('leaves a Slack app as it was when CHAT says nothing', () => {
+    const config = loadInstallation({
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      POLICY_FILE: 'policy.example.yaml',
+    });
+    expect(config.env).toMatchObject({ SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(config.env.CHAT).toBeUndefined();
+  });
+});
