@@ -1,4 +1,6 @@
-import { Resvg } from '@resvg/resvg-js';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderAsync } from '@resvg/resvg-js';
 import { DateTime } from 'luxon';
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
@@ -75,14 +77,34 @@ export function reportChartSpec(t: Translate, policy: Policy, report: Report): T
   };
 }
 
+/** Where Debian (fonts-noto-cjk) keeps the Noto Sans CJK fonts. */
+const FONT_DIR = '/usr/share/fonts/opentype/noto';
+let fonts: string[] | undefined;
+
+/**
+ * The chart's font files, found once: the chart needs only these, not every font of the system. Empty when
+ * they are not there: then the system's fonts are searched.
+ */
+function chartFonts(): string[] {
+  fonts ??= existsSync(FONT_DIR)
+    ? readdirSync(FONT_DIR)
+        .filter((f) => f.startsWith('NotoSansCJK'))
+        .map((f) => join(FONT_DIR, f))
+    : [];
+  return fonts;
+}
+
 /** Draws a chart spec as a PNG, in this process: no browser, no network. */
 export async function renderChart(spec: TopLevelSpec): Promise<Buffer> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   await view.finalize();
-  const png = new Resvg(svg, {
-    font: { loadSystemFonts: true, defaultFontFamily: FONT },
-    fitTo: { mode: 'zoom', value: 2 },
-  }).render();
+  const files = chartFonts();
+  const font =
+    files.length > 0
+      ? { fontFiles: files, loadSystemFonts: false, defaultFontFamily: FONT }
+      : { loadSystemFonts: true, defaultFontFamily: FONT };
+  // Drawn on libuv's thread pool: the worker's event loop keeps renewing its job locks meanwhile.
+  const png = await renderAsync(svg, { font, fitTo: { mode: 'zoom', value: 2 } });
   return png.asPng();
 }
