@@ -19,7 +19,7 @@ const FORM_MAX_BYTES = 256_000;
 const HTML = 'text/html; charset=utf-8';
 
 /** The language a page speaks: the first one the member's WeCom asks for that Redress speaks, else the policy's. */
-export function pageLocale(acceptLanguage: string | undefined, fallback: Locale): Locale {
+function pageLocale(acceptLanguage: string | undefined, fallback: Locale): Locale {
   for (const tag of (acceptLanguage ?? '').split(',')) {
     const language = tag.split(';')[0]?.trim().toLowerCase() ?? '';
     if (language.startsWith('zh')) return 'zh-CN';

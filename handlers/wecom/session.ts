@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** How long a form page's sign-in lasts: time to fill in a complaint on the phone, and not much more. */
-export const SESSION_MS = 3_600_000;
+const SESSION_MS = 3_600_000;
 
 /** Who signed in to a form page, and the page's own id (one registration per page, however often it is sent). */
 export interface Session {

@@ -4,7 +4,7 @@ import { categoryName } from '../blocks.js';
 import type { MessageKey, Translate } from '../i18n.js';
 
 /** Text as HTML shows it literally, in an element or an attribute. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,

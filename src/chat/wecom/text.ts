@@ -1,6 +1,6 @@
 import type { Translate } from '../i18n.js';
 import { clip } from '../mrkdwn.js';
-import { TEXT_MAX_BYTES } from './api.js';
+import { fitBytes, TEXT_MAX_BYTES } from './api.js';
 
 /** Where a filled-in value stands in a message while the message's own marks are rewritten around it. */
 const SLOT = /\uE000(\d+)\uE001/g;
@@ -76,25 +76,12 @@ const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 /** No one line takes more than this much of a message: a long summary leaves room for the lines after it. */
 const LINE_MAX_BYTES = 600;
 
-/** The longest start of a line within `max` bytes, on a character, ending in … when it was cut. */
-function fitLine(line: string, max: number): string {
-  if (bytes(line) <= max) return line;
-  let kept = '';
-  let size = bytes('…');
-  for (const char of line) {
-    if (size + bytes(char) > max) break;
-    kept += char;
-    size += bytes(char);
-  }
-  return `${kept}…`;
-}
-
 /**
  * Lines as one message of at most `max` bytes (WeCom cuts text and markdown at 2048, even inside a character):
  * whole lines as long as they fit, then one line saying how many were left out.
  */
 export function fitLines(lines: string[], more: (count: number) => string, max = TEXT_MAX_BYTES): string {
-  const fitted = lines.map((line) => fitLine(line, LINE_MAX_BYTES));
+  const fitted = lines.map((line) => fitBytes(line, LINE_MAX_BYTES));
   const whole = fitted.join('\n');
   if (bytes(whole) <= max) return whole;
   const kept: string[] = [];
