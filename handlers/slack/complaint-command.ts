@@ -1,6 +1,7 @@
 import type { SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { complaintModal } from '../../src/chat/blocks.js';
+import { slackAnswers } from '../../src/chat/slack-answers.js';
 import type { SlackDeps } from './deps.js';
 import { exportRegister } from './export-register.js';
 import { listCases, showCase } from './look-up.js';
@@ -20,7 +21,7 @@ export const complaintCommand =
     const asker = { user: body.user_id, channel: body.channel_id };
     const sub = word.toLowerCase();
     if ((sub === 'show' || sub === 'find') && argument && !(await deps.lookups.take(asker.user))) {
-      await client.chat.postEphemeral({ ...asker, text: deps.t('refusal.too_many_lookups') });
+      await slackAnswers(client).tell(asker.user, asker.channel, deps.t('refusal.too_many_lookups'));
       return;
     }
     if (sub === 'show' && argument) return showCase(deps, client, asker, argument);
@@ -33,7 +34,7 @@ export const complaintCommand =
       return exportRegister(deps, client, asker, argument || undefined);
     }
     if (['show', 'find', 'help'].includes(sub)) {
-      await client.chat.postEphemeral({ ...asker, text: deps.t('usage') });
+      await slackAnswers(client).tell(asker.user, asker.channel, deps.t('usage'));
       return;
     }
     await client.views.open({ trigger_id: body.trigger_id, view: complaintModal(deps.t, deps.policy, text) });

@@ -1,5 +1,6 @@
 import type { Context } from '@slack/bolt';
 import { parseEscalateValue } from '../../src/chat/blocks.js';
+import { slackAnswers } from '../../src/chat/slack-answers.js';
 import type { SlackDeps } from './deps.js';
 import { type ButtonArgs, explainRefusal, pressedIn, replyTo } from './reply.js';
 
@@ -13,5 +14,5 @@ export const escalateButton =
     // Slack's retry of a press that already acted: answered, and nothing to tell.
     if (context.retryNum && outcome.kind === 'refused' && outcome.reason === 'refusal.already_escalated')
       return;
-    await explainRefusal(client, t, replyTo(body), number, outcome);
+    await explainRefusal(slackAnswers(client), t, replyTo(body), number, outcome);
   };

@@ -7,6 +7,7 @@ import {
   registerTable,
 } from '../../src/chat/register-table.js';
 import { workbook } from '../../src/chat/register-xlsx.js';
+import { slackAnswers } from '../../src/chat/slack-answers.js';
 import { monthKey } from '../../src/domain/case-number.js';
 import { isManager, readerOf } from '../../src/domain/visibility.js';
 import type { SlackDeps } from './deps.js';
@@ -38,12 +39,12 @@ export async function exportRegister(
   argument?: string,
 ) {
   if (!isManager(asker.user, policy)) {
-    await client.chat.postEphemeral({ ...asker, text: t('refusal.managers_only') });
+    await slackAnswers(client).tell(asker.user, asker.channel, t('refusal.managers_only'));
     return;
   }
   const request = exportRequest(argument);
   if (!request) {
-    await client.chat.postEphemeral({ ...asker, text: t('export.bad_month') });
+    await slackAnswers(client).tell(asker.user, asker.channel, t('export.bad_month'));
     return;
   }
   const now = new Date();

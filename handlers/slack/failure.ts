@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { CaseStore } from '../../src/app/ports.js';
 import type { Translate } from '../../src/chat/i18n.js';
+import { slackAnswers } from '../../src/chat/slack-answers.js';
 import type { Log } from '../../src/log.js';
 
 /** Bolt's context key under which the time a request came in is kept. */
@@ -75,7 +76,7 @@ export const tellFailure =
     const c = number ? await store.get(number).catch(() => null) : null;
     const saved = c?.timeline.some((e) => e.by === user && e.at.getTime() >= since) ?? false;
     const text = saved && c ? t('error.failed_after_save', { number: c.number }) : t('error.failed');
-    await client.chat
-      .postEphemeral({ channel: channel ?? user, user, text })
+    await slackAnswers(client)
+      .tell(user, channel, text)
       .catch((e: unknown) => log.error({ err: e }, 'could not tell the person their request failed'));
   };

@@ -1,14 +1,13 @@
 import type { Logger, SlackViewMiddlewareArgs, ViewStateValue, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { CaseStore, MessageRef } from '../../src/app/ports.js';
 import type { Outcome } from '../../src/app/transact.js';
 import { ids } from '../../src/chat/blocks.js';
 import { isMessageKey, type Translate } from '../../src/chat/i18n.js';
+import { slackAnswers } from '../../src/chat/slack-answers.js';
 import { refOf } from '../../src/chat/slack-message.js';
 import type { Case } from '../../src/domain/case.js';
-import { SUMMARY_MAX } from '../../src/domain/complaint.js';
-import { visibleOrEmpty } from '../../src/domain/text.js';
 import { openMetadata } from './metadata.js';
 import { answerNotUnderstood } from './not-understood.js';
 import { explainRefusal } from './reply.js';
@@ -25,6 +24,12 @@ export function inputValue(values: Values, blockId: string): string | string[] |
   if (state.type === 'datetimepicker')
     return state.selected_date_time ? String(state.selected_date_time) : undefined;
   return state.value ?? undefined;
+}
+
+/** The time a `datetimepicker` of a submitted modal holds (Slack gives it in seconds), if one was chosen. */
+export function dateValue(values: Values, blockId: string): Date | undefined {
+  const seconds = inputValue(values, blockId);
+  return typeof seconds === 'string' ? new Date(Number(seconds) * 1000) : undefined;
 }
 
 /** The files a `file_input` of a submitted modal holds, as Slack describes them: id, name, permalink. */
@@ -47,14 +52,6 @@ export function fieldErrors(error: z.ZodError, t: Translate): Record<string, str
   }
   return errors;
 }
-
-/** A required free text of at most 3,000 characters; invisible characters alone are no text. */
-export const requiredText = z
-  .string('error.required')
-  .trim()
-  .overwrite(visibleOrEmpty)
-  .min(1, 'error.required')
-  .max(SUMMARY_MAX, 'error.summary_too_long');
 
 export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & { client: WebClient; logger: Logger };
 
@@ -90,7 +87,7 @@ export const caseForm =
       const c = await store.get(number);
       if (!c) {
         await ack();
-        await explainRefusal(client, t, { channel: body.user.id, user: body.user.id }, number, {
+        await explainRefusal(slackAnswers(client), t, { channel: body.user.id, user: body.user.id }, number, {
           kind: 'not-found',
         });
         return;
@@ -105,7 +102,7 @@ export const caseForm =
     await ack();
     const outcome = await act(number, body.user.id, parsed.data, pressedIn && refOf(pressedIn));
     await explainRefusal(
-      client,
+      slackAnswers(client),
       t,
       { channel: pressedIn?.channel ?? body.user.id, user: body.user.id },
       number,

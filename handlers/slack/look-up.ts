@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { caseBlocks, caseListBlocks, clip } from '../../src/chat/blocks.js';
 import { escapeMrkdwn } from '../../src/chat/mrkdwn.js';
 import { seenBy } from '../../src/chat/readers.js';
+import { slackAnswers } from '../../src/chat/slack-answers.js';
 import {
   type CaseSearch,
   findSearch,
@@ -38,10 +39,11 @@ export async function showCase(
 ) {
   const c = await store.get(number);
   if (!c || !isOnCase(c, asker.user, policy)) {
-    await client.chat.postEphemeral({
-      ...asker,
-      text: t('refusal.not_found', { number: escapeMrkdwn(number) }),
-    });
+    await slackAnswers(client).tell(
+      asker.user,
+      asker.channel,
+      t('refusal.not_found', { number: escapeMrkdwn(number) }),
+    );
     return;
   }
   // Only people on the case get here; the phone in full only for the owner and the managers on the ladder.

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { ids } from '../../src/chat/blocks.js';
 import type { Translate } from '../../src/chat/i18n.js';
+import { slackAnswers } from '../../src/chat/slack-answers.js';
 
 /** Ids Redress binds: a request naming any other is not Redress's to act on. */
 const KNOWN = new Set<string>(Object.values(ids));
@@ -67,8 +68,8 @@ export async function answerNotUnderstood(
   logger.warn(`request not understood: ${what}`);
   const who = sender.safeParse(body);
   if (!who.success) return;
-  await client.chat
-    .postEphemeral({ channel: who.data.channel, user: who.data.user, text: t('error.not_understood') })
+  await slackAnswers(client)
+    .tell(who.data.user, who.data.channel, t('error.not_understood'))
     .catch(() => logger.warn('could not tell the person their request was not understood'));
 }
 

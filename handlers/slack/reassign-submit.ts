@@ -1,14 +1,12 @@
-import { z } from 'zod';
+import { reassignForm } from '../../src/app/forms/reassign-form.js';
 import type { SlackDeps } from './deps.js';
 import { caseForm, inputValue } from './form.js';
-
-const form = z.object({ department: z.string('error.required'), owner: z.string().optional() });
 
 /** The handover form was submitted: the case goes to the new owner, who must acknowledge it. */
 export const reassignSubmit = ({ reassignCase, ...deps }: SlackDeps) =>
   caseForm(
     deps,
-    form,
+    reassignForm,
     (view) => ({
       department: inputValue(view.state.values, 'department'),
       owner: inputValue(view.state.values, 'owner'),

@@ -1,14 +1,12 @@
-import { z } from 'zod';
+import { reopenForm } from '../../src/app/forms/reopen-form.js';
 import type { SlackDeps } from './deps.js';
-import { caseForm, inputValue, requiredText } from './form.js';
-
-const form = z.object({ reason: requiredText });
+import { caseForm, inputValue } from './form.js';
 
 /** The reopen form was submitted: the case is open again, with fresh deadlines. */
 export const reopenSubmit = ({ reopenCase, ...deps }: SlackDeps) =>
   caseForm(
     deps,
-    form,
+    reopenForm,
     (view) => ({ reason: inputValue(view.state.values, 'reason') }),
     (number, actor, { reason }, pressedIn) => reopenCase(number, actor, reason, pressedIn),
   );

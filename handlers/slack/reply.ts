@@ -1,10 +1,11 @@
 import type { BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { CaseStore, MessageRef } from '../../src/app/ports.js';
+import type { Answers, CaseStore, MessageRef } from '../../src/app/ports.js';
 import type { Outcome } from '../../src/app/transact.js';
 import type { Translate } from '../../src/chat/i18n.js';
 import { escapeMrkdwn } from '../../src/chat/mrkdwn.js';
+import { slackAnswers } from '../../src/chat/slack-answers.js';
 import { refOf, type SlackMessage } from '../../src/chat/slack-message.js';
 import type { Case } from '../../src/domain/case.js';
 import { type CaseAction, refusalOf } from '../../src/domain/permissions.js';
@@ -28,7 +29,7 @@ export function pressedIn(body: BlockAction): MessageRef | undefined {
 
 /** Tells the person, and only them, why nothing happened. */
 export async function explainRefusal(
-  client: WebClient,
+  answers: Answers,
   t: Translate,
   where: { channel: string; user: string },
   number: string,
@@ -39,7 +40,7 @@ export async function explainRefusal(
     outcome.kind === 'not-found'
       ? t('refusal.not_found', { number: escapeMrkdwn(number) })
       : t(outcome.reason, { owner: outcome.case.owner, number });
-  await client.chat.postEphemeral({ ...where, text });
+  await answers.tell(where.user, where.channel, text);
 }
 
 /** Where to answer the person who pressed a button: privately, in the conversation they pressed it in. */
@@ -56,7 +57,7 @@ export async function pressedCase(
 ): Promise<Case | null> {
   const number = action.value ?? '';
   const c = await store.get(number);
-  if (!c) await explainRefusal(client, t, replyTo(body), number, { kind: 'not-found' });
+  if (!c) await explainRefusal(slackAnswers(client), t, replyTo(body), number, { kind: 'not-found' });
   return c;
 }
 
@@ -68,7 +69,7 @@ export const caseButton =
     const number = action.value ?? '';
     const outcome = await act(number, body.user.id, pressedIn(body));
     await explainRefusal(
-      client,
+      slackAnswers(client),
       t,
       { channel: body.channel?.id ?? body.user.id, user: body.user.id },
       number,
@@ -90,7 +91,11 @@ export const caseFormButton =
     if (!c) return;
     const reason = refusalOf(action, c, body.user.id, policy);
     if (reason)
-      return explainRefusal(client, t, replyTo(body), c.number, { kind: 'refused', reason, case: c });
+      return explainRefusal(slackAnswers(client), t, replyTo(body), c.number, {
+        kind: 'refused',
+        reason,
+        case: c,
+      });
     const metadata = sealMetadata(formKey, c.number, pressedMessage(body));
     await client.views.open({ trigger_id: body.trigger_id, view: form(t, c.number, metadata) });
   };

@@ -1,24 +1,13 @@
-import { z } from 'zod';
+import { rootCauseForm } from '../../src/app/forms/root-cause-form.js';
 import { slackUserId } from '../../src/chat/slack-ids.js';
-import type { Policy } from '../../src/domain/policy.js';
 import type { SlackDeps } from './deps.js';
-import { caseForm, inputValue, requiredText } from './form.js';
-
-/** The form, for a responsible department of the policy. */
-const formOf = (policy: Policy) =>
-  z.object({
-    cause: requiredText,
-    corrective: requiredText,
-    preventive: requiredText,
-    department: z.enum(policy.departments.map((d) => d.id) as [string, ...string[]], 'error.required'),
-    person: slackUserId.optional(),
-  });
+import { caseForm, inputValue } from './form.js';
 
 /** The root-cause form was submitted: cause, corrective and preventive action, the responsible department and person. */
 export const rootCauseSubmit = ({ recordRootCause, ...deps }: SlackDeps) =>
   caseForm(
     deps,
-    formOf(deps.policy),
+    rootCauseForm(deps.policy, slackUserId),
     (view) => ({
       cause: inputValue(view.state.values, 'cause'),
       corrective: inputValue(view.state.values, 'corrective'),

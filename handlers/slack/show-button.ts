@@ -1,5 +1,6 @@
 import { caseBlocks } from '../../src/chat/blocks.js';
 import { seenBy } from '../../src/chat/readers.js';
+import { slackAnswers } from '../../src/chat/slack-answers.js';
 import type { SlackDeps } from './deps.js';
 import { type ButtonArgs, pressedCase, replyTo } from './reply.js';
 
@@ -15,7 +16,7 @@ export const showButton =
     const c = await pressedCase(store, t, args);
     if (!c) return;
     if (!c.ladder.includes(body.user.id)) {
-      await client.chat.postEphemeral({ ...replyTo(body), text: t('refusal.not_involved') });
+      await slackAnswers(client).tell(body.user.id, body.channel?.id, t('refusal.not_involved'));
       return;
     }
     const blocks = caseBlocks(t, c, seenBy(policy, reading()), 'owner-or-manager');

@@ -120,6 +120,15 @@ export interface ChatTransport {
   conversationOf(message: MessageRef): string;
 }
 
+/**
+ * Answers that one person alone sees, told at once because they answer what the person just did (why a press did
+ * nothing, that a request failed): Slack's ephemeral messages, a WeCom message to the member.
+ */
+export interface Answers {
+  /** Tells a person, and only them, in the conversation they asked in (as their platform names it), else privately. */
+  tell(person: string, where: string | undefined, text: string): Promise<void>;
+}
+
 /** The statistics of a week or a month, as the GM receives them. */
 export interface Report {
   report: ReportKind;
