@@ -44,6 +44,7 @@ import { verifyFixOf } from './app/verify-fix.js';
 import { slackReaders } from './chat/readers.js';
 import { slackChat } from './chat/slack-chat.js';
 import { slackNames } from './chat/slack-names.js';
+import { wecomAnswers } from './chat/wecom/answers.js';
 import { wecomApp } from './chat/wecom/wecom-app.js';
 import type { Config, WecomConfig } from './config.js';
 import { DEFAULT_CONNECT_WAIT_MS, reachMongo, reachRedis, withServerWait } from './connect.js';
@@ -206,6 +207,7 @@ export async function startRedress(
               clock,
               log,
               requests: redisRequests(redis, env.REDIS_PREFIX),
+              answers: wecomAnswers(wecom.app.api, wecom.app.pace, log),
               sessionKey: sessionKeyOf(wecom.env.WECOM_SECRET, wecom.env.WECOM_TOKEN),
               ...(wecom.env.WECOM_PUBLIC_URL ? { publicUrl: wecom.env.WECOM_PUBLIC_URL } : {}),
               registerComplaint: registerComplaint({ open, jobs }),

@@ -58,11 +58,7 @@ export const cardClick = (deps: WecomDeps) => {
       const name = await deps.names.of([answer.case.owner]);
       text = t(answer.reason, { owner: name(answer.case.owner), number });
     }
-    // Within the member's limits only: over them WeCom would drop it in silence anyway.
-    const wait = await deps.pace.take(to);
-    const sent = wait > 0 ? { kind: 'retryAfter', ms: wait } : await deps.api.sendText(to, text);
-    if (sent.kind !== 'sent')
-      deps.log.warn({ to, number, sent }, 'a refusal could not be told to the clicker');
+    await deps.answers.tell(to, undefined, text);
   }
 
   return async (event: CardClick): Promise<void> => {

@@ -2,12 +2,11 @@ import type { acknowledgeCase } from '../../src/app/acknowledge-case.js';
 import type { closeCase } from '../../src/app/close-case.js';
 import type { decideApprovalOf } from '../../src/app/decide-approval.js';
 import type { escalateCase } from '../../src/app/escalate-case.js';
-import type { CaseStore, Chat, Clock, Requests } from '../../src/app/ports.js';
+import type { Answers, CaseStore, Chat, Clock, Requests } from '../../src/app/ports.js';
 import type { registerComplaint } from '../../src/app/register-complaint.js';
 import type { verifyFixOf } from '../../src/app/verify-fix.js';
 import type { WecomApi } from '../../src/chat/wecom/api.js';
 import type { WecomCrypto } from '../../src/chat/wecom/crypto.js';
-import type { MemberPace } from '../../src/chat/wecom/pace.js';
 import type { CardRecords, WecomNames } from '../../src/chat/wecom/records.js';
 import type { Policy } from '../../src/domain/policy.js';
 import type { Log } from '../../src/log.js';
@@ -27,7 +26,8 @@ export interface WecomDeps {
   api: WecomApi;
   /** Callbacks acted on: WeCom posts one again when no answer came within 5 seconds. */
   requests: Requests;
-  pace: MemberPace;
+  /** Tells a member, and only them, why their click did nothing. */
+  answers: Answers;
   records: CardRecords;
   names: WecomNames;
   /** Signs a form page's sign-in, so the member it names comes back with the form they were given. */

@@ -5,6 +5,7 @@ import type { WecomDeps } from '../../../handlers/wecom/deps.js';
 import { wecomRoutes } from '../../../handlers/wecom/index.js';
 import { redisRequests } from '../../../jobs/requests-seen.js';
 import type { Outcome } from '../../../src/app/transact.js';
+import { wecomAnswers } from '../../../src/chat/wecom/answers.js';
 import { wecomApi } from '../../../src/chat/wecom/api.js';
 import { wecomCrypto } from '../../../src/chat/wecom/crypto.js';
 import { messageOf } from '../../../src/chat/wecom/message.js';
@@ -74,7 +75,7 @@ beforeEach(async () => {
     }),
     api,
     requests: redisRequests(redis, prefix),
-    pace: redisMemberPace(redis, prefix),
+    answers: wecomAnswers(api, redisMemberPace(redis, prefix), createLog('silent')),
     records: redisCardRecords(redis, prefix),
     names: wecomNames(api, redis, prefix),
     sessionKey: Buffer.from('key'),
