@@ -39,7 +39,7 @@ export async function explainRefusal(
   const text =
     outcome.kind === 'not-found'
       ? t('refusal.not_found', { number: escapeMrkdwn(number) })
-      : t(outcome.reason, { owner: outcome.case.owner, number });
+      : t(outcome.reason, { owner: { person: outcome.case.owner }, number });
   await answers.tell(where.user, where.channel, text);
 }
 

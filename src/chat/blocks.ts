@@ -237,7 +237,13 @@ export function registeredView(t: Translate, number: string, channel: string): M
     title: plain(t('modal.registered.title')),
     close: plain(t('modal.cancel')),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: t('modal.registered.text', { number, channel }) } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: t('modal.registered.text', { number: { strong: number }, channel: { channel } }),
+        },
+      },
     ],
   };
 }
@@ -598,7 +604,7 @@ function fixLines(t: Translate, c: Case, audience: Audience, timezone: string): 
     lines.push(`*${t('card.responsible')}*: <@${c.rootCause.person}>`);
   if (c.fixVerified)
     lines.push(
-      `✓ ${t('card.fixVerified', { by: c.fixVerified.by, at: slackDate(c.fixVerified.at, timezone) })}`,
+      `✓ ${t('card.fixVerified', { by: { person: c.fixVerified.by }, at: slackDate(c.fixVerified.at, timezone) })}`,
     );
   else if (c.fixVerified === null) lines.push(`⏳ ${t('card.fixPending')}`);
   return lines;
@@ -700,10 +706,10 @@ export function digestBlocks(
     const group = cases.slice(i, i + DIGEST_GROUP);
     const lines = group.map((c) =>
       t('digest.line', {
-        number: c.number,
+        number: { strong: c.number },
         reached: reachedText(t, reached.get(c.number) ?? []),
         category: fitted(categoryName(t, c.category), 100),
-        owner: c.owner,
+        owner: { person: c.owner },
         summary: fitted(c.summary, 60),
       }),
     );
@@ -740,12 +746,12 @@ export function caseListBlocks(
   const shown = cases.slice(0, LIST_MAX);
   const lines = shown.map((c) =>
     t('list.line', {
-      number: c.number,
+      number: { strong: c.number },
       status: t(`status.${c.status}`),
       category: fitted(categoryName(t, c.category), 100),
       customer: fitted(customerName(t, c), NAME_TEXT),
       phone: fitted(phoneOf(c), NAME_TEXT),
-      owner: c.owner,
+      owner: { person: c.owner },
       summary: fitted(c.summary, 120),
     }),
   );
@@ -785,7 +791,7 @@ export function reportBlocks(
     const percent = keptPercent(of);
     return percent === null
       ? t(`${line}.none`)
-      : t(line, { percent: `${percent}%`, met: of.met, judged: of.judged });
+      : t(line, { percent: { strong: `${percent}%` }, met: of.met, judged: of.judged });
   };
   const counts = (title: string, rows: Count[], name: (key: string) => string) =>
     sections([
@@ -801,14 +807,14 @@ export function reportBlocks(
     blocks: [
       { type: 'header', text: plain(text) },
       ...sections([
-        t('report.total', { count: stats.total }),
+        t('report.total', { count: { strong: stats.total } }),
         kept('report.met', stats.deadlines),
         kept('report.acknowledged', stats.acknowledged),
         ...(stats.satisfaction.average === null
           ? []
           : [
               t('report.satisfaction', {
-                average: stats.satisfaction.average,
+                average: { strong: stats.satisfaction.average },
                 count: stats.satisfaction.count,
               }),
             ]),

@@ -64,7 +64,11 @@ function waitingItem(t: Translate, w: Waiting, timezone: string, now: Date): Kno
     style,
   });
   if (w.action === 'acknowledge') {
-    const text = [t('home.acknowledge', { number: c.number }), dueLine(t, c, timezone, now), summary];
+    const text = [
+      t('home.acknowledge', { number: { strong: c.number } }),
+      dueLine(t, c, timezone, now),
+      summary,
+    ];
     return [
       {
         ...section(text.filter((l) => l !== '').join('\n')),
@@ -98,7 +102,7 @@ function keptText(t: Translate, kept: Kept): string {
   const percent = keptPercent(kept);
   return percent === null
     ? t('home.kept.none')
-    : t('home.kept', { percent: `${percent}%`, met: kept.met, judged: kept.judged });
+    : t('home.kept', { percent: { strong: `${percent}%` }, met: kept.met, judged: kept.judged });
 }
 
 /**

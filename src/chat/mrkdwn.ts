@@ -1,3 +1,12 @@
+import type { Marks } from './i18n.js';
+
+/** How Slack's mrkdwn writes what a message names: a person as a mention, a channel as a link, stress in bold. */
+export const slackMarks: Marks = {
+  person: (id) => `<@${id}>`,
+  channel: (id) => `<#${id}>`,
+  strong: (text) => `*${text}*`,
+};
+
 /**
  * Text a person typed (names, summaries, items, resolutions, notes, reasons, comments, searches) as Slack's
  * mrkdwn shows it literally: `&`, `<` and `>` escaped, so `<!channel>`, `<@U…>` or `<https://x|a link>` are

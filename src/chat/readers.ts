@@ -2,6 +2,7 @@ import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import type { Locale, Policy } from '../domain/policy.js';
 import { type Translate, translator } from './i18n.js';
+import { slackMarks } from './mrkdwn.js';
 
 /** How one person reads Redress: in a language it speaks, with times in their time zone. */
 export interface Reading {
@@ -36,9 +37,12 @@ export function isTimezone(timezone: unknown): timezone is string {
   }
 }
 
-const translators: Record<Locale, Translate> = { en: translator('en'), 'zh-CN': translator('zh-CN') };
+const translators: Record<Locale, Translate> = {
+  en: translator('en', slackMarks),
+  'zh-CN': translator('zh-CN', slackMarks),
+};
 
-/** The messages of a language, one translator per language for the whole process. */
+/** The messages of a language as Slack writes them, one translator per language for the whole process. */
 export const translatorOf = (locale: Locale): Translate => translators[locale];
 
 /** The policy's language and time zone: of a card seen by many, and of whoever Slack tells nothing of. */

@@ -7,7 +7,7 @@ import type { Policy } from '../domain/policy.js';
 import { seesFullPhone } from '../domain/visibility.js';
 import { caseBlocks, caseListBlocks, digestBlocks, noticeBlocks, reportBlocks } from './blocks.js';
 import { homeView } from './home.js';
-import { isMessageKey, translator } from './i18n.js';
+import { isMessageKey } from './i18n.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { policyReaders, type Readers, type Reading, seenBy, translatorOf } from './readers.js';
 import { renderChart, reportChartSpec } from './report-chart.js';
@@ -46,7 +46,7 @@ export function slackChat(
   policy: Policy,
   readers: Readers = policyReaders(policy),
 ): ChatTransport {
-  const t = translator(policy.locale);
+  const t = translatorOf(policy.locale);
   const title = (c: Case) => t('card.title', { number: c.number });
   const speaking = (reading: Reading) => ({ t: translatorOf(reading.locale), seen: seenBy(policy, reading) });
   /** A direct message, its conversation remembered as the person's, to update it in their language later. */
@@ -97,7 +97,11 @@ export function slackChat(
       delivered(async () => {
         const key = `thread.${e.type}`;
         if (!isMessageKey(key)) return;
-        const text = t(key, { by: e.by, to: e.to ?? '', text: escapeMrkdwn(e.text ?? '') });
+        const text = t(key, {
+          by: { person: e.by },
+          to: { person: e.to ?? '' },
+          text: escapeMrkdwn(e.text ?? ''),
+        });
         const { channel, ts } = messageOf(card);
         await client.chat.postMessage({ channel, thread_ts: ts, text });
       }),

@@ -20,7 +20,8 @@ import {
   rootCauseModal,
   verdictModal,
 } from '../../src/chat/blocks.js';
-import { type Translate, translator } from '../../src/chat/i18n.js';
+import type { Translate } from '../../src/chat/i18n.js';
+import { translatorOf } from '../../src/chat/readers.js';
 import { MENU } from '../../src/config.js';
 import { type Case, type Deadline, RESOLUTION_ACTIONS } from '../../src/domain/case.js';
 import { formatCaseNumber } from '../../src/domain/case-number.js';
@@ -235,7 +236,7 @@ describe('every message and form Redress builds fits Slack’s limits', () => {
         fc.constantFrom<Audience>('public', 'on-case', 'owner-or-manager'),
         ([p, [c]], audience) => {
           if (!c) return;
-          const t = translator(p.locale);
+          const t = translatorOf(p.locale);
           const blocks = caseBlocks(t, c, p, audience);
           broken(messageViolations(blocks, t('card.title', { number: c.number })));
         },
@@ -264,7 +265,7 @@ describe('every message and form Redress builds fits Slack’s limits', () => {
     fc.assert(
       fc.property(withCases(1), notice, ([p, [c]], n) => {
         if (!c) return;
-        const { text, blocks } = noticeBlocks(translator(p.locale), p, n, c);
+        const { text, blocks } = noticeBlocks(translatorOf(p.locale), p, n, c);
         broken(messageViolations(blocks, text));
       }),
       RUNS,
@@ -284,7 +285,7 @@ describe('every message and form Redress builds fits Slack’s limits', () => {
     ];
     fc.assert(
       fc.property(policy, caseNumber, text(4000), (p, number, summary) => {
-        const t = translator(p.locale);
+        const t = translatorOf(p.locale);
         for (const form of forms(p)) broken(viewViolations(form(t, number, metadata(number))));
         broken(viewViolations(complaintModal(t, p, summary)));
         broken(viewViolations(registeredView(t, number, p.channel)));
@@ -297,7 +298,7 @@ describe('every message and form Redress builds fits Slack’s limits', () => {
   it('a digest of many cases', () => {
     fc.assert(
       fc.property(withCases(3), fc.integer({ min: 1, max: 800 }), ([p, templates], count) => {
-        const t = translator(p.locale);
+        const t = translatorOf(p.locale);
         const cases = Array.from({ length: count }, (_, i) => ({
           ...(templates[i % templates.length] as Case),
           number: formatCaseNumber('202612', 99_999 - i),
@@ -317,7 +318,7 @@ describe('every message and form Redress builds fits Slack’s limits', () => {
         text(200),
         fc.boolean(),
         ([p, templates], count, find, masked) => {
-          const t = translator(p.locale);
+          const t = translatorOf(p.locale);
           const cases = Array.from({ length: count }, (_, i) => ({
             ...(templates[i % templates.length] as Case),
             number: formatCaseNumber('202612', 99_999 - i),
@@ -388,7 +389,7 @@ describe('every message and form Redress builds fits Slack’s limits', () => {
         fc.constantFrom(...REPORT_KINDS),
         date,
         ([p, stats], kind, from) => {
-          const t = translator(p.locale);
+          const t = translatorOf(p.locale);
           const period = { from, to: new Date(from.getTime() + 31 * 86_400_000) };
           const report = reportBlocks(t, p, kind, period, stats as Statistics);
           broken(messageViolations(report.blocks, report.text));

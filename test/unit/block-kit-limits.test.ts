@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { catalogs, translator } from '../../src/chat/i18n.js';
+import { catalogs } from '../../src/chat/i18n.js';
+import { translatorOf } from '../../src/chat/readers.js';
 import { loadConfig } from '../../src/config.js';
 import {
   blockKitViolations,
@@ -27,7 +28,7 @@ const button = (actionId: string, text = 'Go', value = 'v') => ({
 describe('modal titles', () => {
   it('fit Slack’s 24 characters in both languages, with the longest case number', () => {
     for (const [locale, catalog] of Object.entries(catalogs)) {
-      const t = translator(locale as keyof typeof catalogs);
+      const t = translatorOf(locale as keyof typeof catalogs);
       const keys = Object.keys(catalog).filter((key) =>
         /^modal\.\w+\.title$/.test(key),
       ) as (keyof typeof catalog)[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Home } from '../../src/app/home.js';
 import { homeView } from '../../src/chat/home.js';
-import { translator } from '../../src/chat/i18n.js';
+import { translatorOf } from '../../src/chat/readers.js';
 import type { Case } from '../../src/domain/case.js';
 import { SUMMARY_MAX } from '../../src/domain/complaint.js';
 import { homeCases } from '../../src/domain/home.js';
@@ -42,7 +42,7 @@ function home(user: string, cases: Case[]): Home {
 
 describe('the App Home view', () => {
   it.each(LOCALES)('stays within Slack’s limits however many cases, in %s', (locale) => {
-    const t = translator(locale);
+    const t = translatorOf(locale);
     const cases = manyCases(300);
     for (const user of [people.owner, people.manager, people.gm, people.csManager, people.stranger]) {
       const view = homeView(t, policy, home(user, cases), 'Europe/London');
@@ -52,7 +52,7 @@ describe('the App Home view', () => {
   });
 
   it('says how many more there are than it shows, and names nobody’s case to its respondent', () => {
-    const t = translator('en');
+    const t = translatorOf('en');
     const cases = manyCases(40).map((c, i) => (i === 0 ? { ...c, respondent: people.gm } : c));
     const gm = JSON.stringify(homeView(t, policy, home(people.gm, cases)));
     expect(gm).toContain('Overdue now (39)');

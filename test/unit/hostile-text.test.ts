@@ -2,8 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import type { Notice } from '../../src/app/ports.js';
 import { caseListBlocks } from '../../src/chat/blocks.js';
-import { translator } from '../../src/chat/i18n.js';
 import { escapeMrkdwn } from '../../src/chat/mrkdwn.js';
+import { translatorOf } from '../../src/chat/readers.js';
 import { slackChat } from '../../src/chat/slack-chat.js';
 import { refOf } from '../../src/chat/slack-message.js';
 import type { Case, TimelineEntry, TimelineType } from '../../src/domain/case.js';
@@ -130,7 +130,7 @@ describe('what people typed reaches Slack as words, never as mentions or links',
       batches: [],
     };
     await chat.report('U0GM', 'weekly', { from: new Date(0), to: new Date() }, stats as never);
-    const t = translator(locale);
+    const t = translatorOf(locale);
     const search = t('list.found', { text: escapeMrkdwn(text('search')) });
     calls.push({ method: 'list', args: caseListBlocks(t, search, [c], (x) => x.customer.phone) });
 

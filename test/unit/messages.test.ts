@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryName } from '../../src/chat/blocks.js';
 import { catalogs, translator } from '../../src/chat/i18n.js';
+import { translatorOf } from '../../src/chat/readers.js';
 import { DEFAULT_CATEGORIES } from '../../src/domain/policy.js';
 
 /** The names a message fills in: `{name}`, or the counted `{name, plural, …}` of ICU MessageFormat. */
@@ -20,6 +21,19 @@ describe('message catalogs', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect([key, placeholders(zh[key])]).toEqual([key, placeholders(en[key])]);
     }
+  });
+
+  it('hold plain words: people, channels, stress and dates are written by each platform', () => {
+    for (const catalog of [en, zh])
+      expect(Object.entries(catalog).filter(([, text]) => /<[@#!]|\*\S[^*]*\*/.test(text))).toEqual([]);
+    const params = { by: { person: 'U0OWNER' }, text: 'soon' };
+    expect(translator('en')('thread.extended', params)).toBe(
+      'U0OWNER promised the customer a new time: soon',
+    );
+    expect(translatorOf('en')('thread.extended', params)).toBe(
+      '<@U0OWNER> promised the customer a new time: soon',
+    );
+    expect(translatorOf('en')('report.total', { count: { strong: 3 } })).toBe('Complaints registered: *3*');
   });
 
   it('name every default category in both languages', () => {

@@ -24,7 +24,7 @@ export function digestMarkdown(
         });
   const lines = cases.map((c) =>
     t('digest.line', {
-      number: c.number,
+      number: { strong: c.number },
       reached: reachedText(reached.get(c.number) ?? []),
       category: categoryName(t, c.category),
       owner: name(c.owner),
@@ -43,7 +43,7 @@ export function overdueMarkdown(
 ): string {
   const lines = cases.map((c) =>
     t('list.line', {
-      number: c.number,
+      number: { strong: c.number },
       status: t(`status.${c.status}`),
       category: categoryName(t, c.category),
       customer: customerName(t, c),

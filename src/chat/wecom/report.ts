@@ -35,7 +35,7 @@ export function reportMarkdown(
     const percent = keptPercent(of);
     return percent === null
       ? t(`${line}.none`)
-      : t(line, { percent: `${percent}%`, met: of.met, judged: of.judged });
+      : t(line, { percent: { strong: `${percent}%` }, met: of.met, judged: of.judged });
   };
   const counts = (heading: string, rows: Count[], label: (key: string) => string) => [
     `**${heading}**`,
@@ -71,12 +71,17 @@ export function reportMarkdown(
   };
   const lines = [
     `# ${title}`,
-    t('report.total', { count: stats.total }),
+    t('report.total', { count: { strong: stats.total } }),
     kept('report.met', stats.deadlines),
     kept('report.acknowledged', stats.acknowledged),
     ...(stats.satisfaction.average === null
       ? []
-      : [t('report.satisfaction', { average: stats.satisfaction.average, count: stats.satisfaction.count })]),
+      : [
+          t('report.satisfaction', {
+            average: { strong: stats.satisfaction.average },
+            count: stats.satisfaction.count,
+          }),
+        ]),
     ...counts(t('report.byCategory'), stats.byCategory, (key) => categoryName(t, key)),
     ...counts(t('report.byClass'), stats.byClass, (key) =>
       isMessageKey(`class.${key}`) ? t(`class.${key}` as MessageKey) : key,

@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n.js';
+import { type Marks, plainMarks, type Translate, written } from '../i18n.js';
 import { clip } from '../mrkdwn.js';
 import { fitBytes, TEXT_MAX_BYTES } from './api.js';
 
@@ -13,6 +13,7 @@ function rewritten(
   t: Translate,
   rewrite: (message: string) => string,
   value: (v: string) => string,
+  marks: Marks,
 ): Translate {
   return (key, params = {}) => {
     const values: string[] = [];
@@ -20,7 +21,8 @@ function rewritten(
       Object.entries(params).map(([name, v]) => {
         // Counts stay numbers, for the language's plural rules; a number carries no marks.
         if (typeof v === 'number') return [name, v];
-        values.push(value(v));
+        // A person, a conversation or stress, as WeCom writes it.
+        values.push(typeof v === 'string' ? value(v) : String(written(v, marks)));
         return [name, `\uE000${values.length - 1}\uE001`];
       }),
     );
@@ -39,13 +41,26 @@ export function plainTranslator(t: Translate): Translate {
         .replace(/\*([^*\n]+)\*/g, '$1')
         .replace(/`([^`\n]+)`/g, '$1'),
     (v) => v,
+    plainMarks,
   );
 }
 
 /** Messages as WeCom markdown, for the complaints chat, digests, lists and reports: emphasis in `**`. */
 export function markdownTranslator(t: Translate): Translate {
-  return rewritten(t, (m) => withoutMentions(m).replace(/\*([^*\n]+)\*/g, '**$1**'), markdownValue);
+  return rewritten(
+    t,
+    (m) => withoutMentions(m).replace(/\*([^*\n]+)\*/g, '**$1**'),
+    markdownValue,
+    markdownMarks,
+  );
 }
+
+/** How WeCom markdown writes what a message names: ids as words, stress in `**`. */
+const markdownMarks: Marks = {
+  person: (id) => markdownValue(id),
+  channel: (id) => markdownValue(id),
+  strong: (text) => `**${markdownValue(text)}**`,
+};
 
 /** WeCom markdown's marks, each replaced by a character that looks like it but marks nothing. */
 const MARKS: Record<string, string> = { '*': '＊', '[': '［', ']': '］', '`': 'ˋ', '<': '＜', '>': '＞' };
