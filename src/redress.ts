@@ -19,28 +19,15 @@ import { redisRequests } from '../jobs/requests-seen.js';
 import { retentionJob } from '../jobs/retention.js';
 import { keepSchedulers } from '../jobs/schedulers.js';
 import { startWorker } from '../jobs/worker.js';
-import { acknowledgeCase } from './app/acknowledge-case.js';
 import { announceCase } from './app/announce-case.js';
-import { changeClassOf } from './app/change-class.js';
-import { closeCase } from './app/close-case.js';
-import { decideApprovalOf } from './app/decide-approval.js';
-import { escalateCase } from './app/escalate-case.js';
-import { extendCase } from './app/extend-case.js';
 import { fireDeadline } from './app/fire-deadline.js';
 import { followRejection } from './app/follow-rejection.js';
 import { homeOf } from './app/home.js';
-import { logContactWith } from './app/log-contact.js';
 import { openCase } from './app/open-case.js';
 import { openQueuedCase } from './app/open-queued-case.js';
 import type { CaseStore, Clock } from './app/ports.js';
-import { reassignCase } from './app/reassign-case.js';
 import { reconcileTimers } from './app/reconcile-timers.js';
-import { recordRootCauseOf } from './app/record-root-cause.js';
-import { recordVerdictOf } from './app/record-verdict.js';
-import { registerComplaint } from './app/register-complaint.js';
-import { reopenCase } from './app/reopen-case.js';
-import { resolveCase } from './app/resolve-case.js';
-import { verifyFixOf } from './app/verify-fix.js';
+import { caseUseCases } from './app/use-cases.js';
 import { slackReaders } from './chat/readers.js';
 import { slackChat } from './chat/slack-chat.js';
 import { slackNames } from './chat/slack-names.js';
@@ -141,6 +128,7 @@ export async function startRedress(
 
   const jobs = queueJobs(queue);
   const open = openCase({ store, jobs, clock, policy });
+  const useCases = caseUseCases(actions, { policy, jobs, open });
   let worker: Worker | undefined;
   let stopSchedulers = () => {};
   if (role !== 'web') {
@@ -210,12 +198,7 @@ export async function startRedress(
               answers: wecomAnswers(wecom.app.api, wecom.app.pace, log),
               sessionKey: sessionKeyOf(wecom.env.WECOM_SECRET, wecom.env.WECOM_TOKEN),
               ...(wecom.env.WECOM_PUBLIC_URL ? { publicUrl: wecom.env.WECOM_PUBLIC_URL } : {}),
-              registerComplaint: registerComplaint({ open, jobs }),
-              acknowledgeCase: acknowledgeCase(actions),
-              escalateCase: escalateCase(actions),
-              verifyFix: verifyFixOf(actions),
-              closeCase: closeCase({ ...actions, policy }),
-              decideApproval: decideApprovalOf({ ...actions, policy }),
+              ...useCases,
             }),
           )
         : slack &&
@@ -239,20 +222,7 @@ export async function startRedress(
               formKey: formKeyOf(
                 slack.SLACK_SIGNING_SECRET ?? slack.SLACK_APP_TOKEN ?? slack.SLACK_BOT_TOKEN,
               ),
-              registerComplaint: registerComplaint({ open, jobs }),
-              acknowledgeCase: acknowledgeCase(actions),
-              resolveCase: resolveCase({ ...actions, policy }),
-              escalateCase: escalateCase(actions),
-              logContact: logContactWith(actions),
-              extendCase: extendCase({ ...actions, policy }),
-              recordRootCause: recordRootCauseOf({ ...actions, policy }),
-              verifyFix: verifyFixOf(actions),
-              closeCase: closeCase({ ...actions, policy }),
-              reopenCase: reopenCase({ ...actions, policy }),
-              recordVerdict: recordVerdictOf({ ...actions, jobs }),
-              changeClass: changeClassOf({ ...actions, policy }),
-              reassignCase: reassignCase({ ...actions, policy }),
-              decideApproval: decideApprovalOf({ ...actions, policy }),
+              ...useCases,
             },
             log,
             metrics,

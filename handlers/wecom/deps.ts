@@ -1,10 +1,5 @@
-import type { acknowledgeCase } from '../../src/app/acknowledge-case.js';
-import type { closeCase } from '../../src/app/close-case.js';
-import type { decideApprovalOf } from '../../src/app/decide-approval.js';
-import type { escalateCase } from '../../src/app/escalate-case.js';
 import type { Answers, CaseStore, Chat, Clock, Requests } from '../../src/app/ports.js';
-import type { registerComplaint } from '../../src/app/register-complaint.js';
-import type { verifyFixOf } from '../../src/app/verify-fix.js';
+import type { CaseUseCases } from '../../src/app/use-cases.js';
 import type { WecomApi } from '../../src/chat/wecom/api.js';
 import type { WecomCrypto } from '../../src/chat/wecom/crypto.js';
 import type { CardRecords, WecomNames } from '../../src/chat/wecom/records.js';
@@ -12,7 +7,7 @@ import type { Policy } from '../../src/domain/policy.js';
 import type { Log } from '../../src/log.js';
 
 /** What WeCom's entry points (the callback, the form pages) may call: use cases, the store for reading, the API. */
-export interface WecomDeps {
+export interface WecomDeps extends CaseUseCases {
   policy: Policy;
   store: CaseStore;
   /** To bring a clicked card up to date when nothing else changes the case (Show). */
@@ -34,10 +29,4 @@ export interface WecomDeps {
   sessionKey: Buffer;
   /** The web process's public address (https://…), when it is not what requests say they were sent to. */
   publicUrl?: string;
-  registerComplaint: ReturnType<typeof registerComplaint>;
-  acknowledgeCase: ReturnType<typeof acknowledgeCase>;
-  escalateCase: ReturnType<typeof escalateCase>;
-  verifyFix: ReturnType<typeof verifyFixOf>;
-  closeCase: ReturnType<typeof closeCase>;
-  decideApproval: ReturnType<typeof decideApprovalOf>;
 }

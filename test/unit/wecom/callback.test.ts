@@ -103,6 +103,14 @@ beforeEach(async () => {
     verifyFix: vi.fn(ok),
     closeCase: vi.fn(ok),
     decideApproval: vi.fn(() => ok),
+    resolveCase: vi.fn(ok),
+    logContact: vi.fn(ok),
+    extendCase: vi.fn(ok),
+    recordRootCause: vi.fn(ok),
+    reopenCase: vi.fn(ok),
+    recordVerdict: vi.fn(ok),
+    changeClass: vi.fn(ok),
+    reassignCase: vi.fn(ok),
   };
   web = await startProbe(0, { registry: {} } as never, createLog('silent'), wecomRoutes(deps));
 });
