@@ -3,7 +3,7 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { slackIds } from './chat/slack-ids.js';
-import { wecomEnv } from './chat/wecom/config.js';
+import { ROBOT_CHANNEL, wecomEnv } from './chat/wecom/config.js';
 import { wecomIds } from './chat/wecom/ids.js';
 import { parseDuration } from './domain/duration.js';
 import { DEFAULT_CATEGORIES, DEFAULT_PROCEDURE, LOCALES, type Policy } from './domain/policy.js';
@@ -203,8 +203,6 @@ const wecomAppEnv = commonEnv.extend({
   CHAT: z.literal('wecom'),
   ...installationEnv,
   ...wecomEnv.shape,
-  /** The web process's public address (https://…), where the form pages' sign-in returns; else the request's. */
-  WECOM_PUBLIC_URL: z.url().optional(),
 });
 
 const sandboxEnv = commonEnv.extend({
@@ -270,7 +268,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 /** Validates the environment and the policy it points to, for a WeCom app. */
 export function loadWecomConfig(source: NodeJS.ProcessEnv = process.env): WecomConfig {
   const env = check(wecomAppEnv, withoutEmpty(source), '');
-  return { env, policy: loadPolicy(env.POLICY_FILE, wecomIds) };
+  const policy = loadPolicy(env.POLICY_FILE, wecomIds);
+  if (policy.channel === ROBOT_CHANNEL && !env.WECOM_ROBOT_KEY)
+    throw new ConfigError(
+      `Invalid configuration:\n  WECOM_ROBOT_KEY: is required when ${env.POLICY_FILE} channel is ${ROBOT_CHANNEL}: the key of the group robot’s webhook address (…/webhook/send?key=…)`,
+    );
+  return { env, policy };
 }
 
 /** Validates the configuration of the chat platform `CHAT` names: Slack's unless it is `wecom`. */

@@ -196,8 +196,13 @@ export async function startRedress(
               log,
               requests: redisRequests(redis, env.REDIS_PREFIX),
               answers: wecomAnswers(wecom.app.api, wecom.app.pace, log),
+              lookups: redisLookupLimit(
+                redis,
+                env.REDIS_PREFIX,
+                env.LOOKUPS_PER_MINUTE ?? DEFAULT_LOOKUPS_PER_MINUTE,
+              ),
               sessionKey: sessionKeyOf(wecom.env.WECOM_SECRET, wecom.env.WECOM_TOKEN),
-              ...(wecom.env.WECOM_PUBLIC_URL ? { publicUrl: wecom.env.WECOM_PUBLIC_URL } : {}),
+              publicUrl: wecom.env.WECOM_PUBLIC_URL,
               ...useCases,
             }),
           )

@@ -1,7 +1,8 @@
-import type { Answers, CaseStore, Chat, Clock, Requests } from '../../src/app/ports.js';
+import type { Answers, CaseStore, Chat, Clock, LookupLimit, Requests } from '../../src/app/ports.js';
 import type { CaseUseCases } from '../../src/app/use-cases.js';
 import type { WecomApi } from '../../src/chat/wecom/api.js';
 import type { WecomCrypto } from '../../src/chat/wecom/crypto.js';
+import type { MemberPace } from '../../src/chat/wecom/pace.js';
 import type { CardRecords, WecomNames } from '../../src/chat/wecom/records.js';
 import type { Policy } from '../../src/domain/policy.js';
 import type { Log } from '../../src/log.js';
@@ -25,8 +26,12 @@ export interface WecomDeps extends CaseUseCases {
   answers: Answers;
   records: CardRecords;
   names: WecomNames;
+  /** Case lookups (show, find) a member may make in a minute, as on Slack. */
+  lookups: LookupLimit;
+  /** Holds back what would go over a member's limits: answers in markdown and files are paced as the rest. */
+  pace: MemberPace;
   /** Signs a form page's sign-in, so the member it names comes back with the form they were given. */
   sessionKey: Buffer;
-  /** The web process's public address (https://…), when it is not what requests say they were sent to. */
-  publicUrl?: string;
+  /** The web process's public address (https://…), where WeCom's sign-in sends members back to a page. */
+  publicUrl: string;
 }

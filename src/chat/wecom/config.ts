@@ -3,6 +3,26 @@ import { z } from 'zod';
 /** The official API base; tests point `WECOM_API_URL` at a fake on 127.0.0.1. */
 export const WECOM_API_URL = 'https://qyapi.weixin.qq.com/cgi-bin/';
 
+/** The policy's `channel` that makes the complaints channel the group robot of `WECOM_ROBOT_KEY`. */
+export const ROBOT_CHANNEL = 'robot';
+
+/**
+ * A group robot's webhook key (the `key=` of `…/webhook/send?key=…`), or the whole webhook address, whose key is
+ * taken. The key is a secret: no message here repeats it.
+ */
+const robotKey = z
+  .string()
+  .trim()
+  .transform((text) => (URL.canParse(text) ? (new URL(text).searchParams.get('key') ?? '') : text))
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i,
+        'must be the key of the group robot’s webhook address (…/webhook/send?key=…), like 1b2c3d4e-5f60-4bc4-97a0-0ec2f1fa5aaa',
+      ),
+  );
+
 /**
  * What a WeCom self-built app (自建应用) needs: the corp and the app to send as, and the callback's Token and
  * EncodingAESKey (接收消息 → API接收) to check and open what WeCom posts to `/wecom/callback`.
@@ -22,10 +42,16 @@ export const wecomEnv = z.object({
   WECOM_ENCODING_AES_KEY: z
     .string('is required: the EncodingAESKey of the app’s callback (接收消息)')
     .regex(/^[A-Za-z0-9]{43}$/, 'must be the callback EncodingAESKey: 43 letters and digits'),
+  /** The web process's public address: the cards' buttons open the form pages there, and sign-in returns to it. */
+  WECOM_PUBLIC_URL: z
+    .url('is required: the web process’s public address (https://…), where the cards’ buttons open the forms')
+    .transform((url) => url.replace(/\/+$/, '')),
   WECOM_API_URL: z
     .url()
     .default(WECOM_API_URL)
     .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  /** The complaints channel's group robot (群机器人), when the policy's channel is `robot`. */
+  WECOM_ROBOT_KEY: robotKey.optional(),
 });
 
 export type WecomEnv = z.infer<typeof wecomEnv>;
