@@ -64,6 +64,8 @@ export interface FakeWecom {
   name(userId: string, name: string): void;
   /** A group chat of the app (as appchat/create would make it). */
   chat(chatId: string): void;
+  /** A group robot (群机器人) added to a group, by its webhook key; what it posts is received `to: robot:<key>`. */
+  robot(key: string): void;
   /** The single-use code WeCom's OAuth redirect brings a member back with (valid 5 minutes). */
   oauthCode(userId: string): string;
   /** A member presses a button of a card they received; the click carries a fresh response code. */
@@ -83,6 +85,9 @@ const MEMBER_LIMITS = [
   { count: 30, windowMs: 60_000 },
   { count: 1000, windowMs: 3_600_000 },
 ];
+/** A group robot posts at most 20 messages a minute (more: 45009), and refuses, not cuts, what is too long (40058). */
+const ROBOT_LIMIT = { count: 20, windowMs: 60_000 };
+const ROBOT_MAX_BYTES: Record<string, number> = { text: 2048, markdown: 4096 };
 const TASK_ID = /^[0-9A-Za-z_\-@]+$/;
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 /** WeCom cuts at a byte count, even inside a character. */
@@ -175,6 +180,8 @@ export async function startFakeWecom(
   const forgotten = new Set<string>();
   const names = new Map<string, string>();
   const chats = new Set<string>();
+  /** Each robot's key, and when it posted. */
+  const robots = new Map<string, number[]>();
   const oauthCodes = new Map<string, { userId: string; until: number }>();
   const taskIds = new Map<string, { to: string; keys: string[] }>();
   const responseCodes = new Map<string, { taskId: string; until: number; used: boolean }>();
@@ -262,6 +269,23 @@ export async function startFakeWecom(
     return { invaliduser: [] };
   };
 
+  /** What a group robot posts to its group: text or markdown, within its byte limits and 20 a minute. */
+  const robotSend = (key: string, body: Record<string, unknown>) => {
+    const times = robots.get(key);
+    if (!times) return refuse(93000, 'invalid webhook url');
+    const msgtype = String(body.msgtype);
+    const max = ROBOT_MAX_BYTES[msgtype];
+    if (max === undefined) return refuse(40008, `msgtype ${msgtype} is not served`);
+    const content = (body[msgtype] as Record<string, unknown> | undefined)?.content;
+    if (typeof content !== 'string' || !content) return refuse(40058, `${msgtype}.content is required`);
+    if (bytes(content) > max) refuse(40058, `${msgtype}.content exceed max length ${max}`);
+    const recent = times.filter((t) => t > clock - ROBOT_LIMIT.windowMs);
+    if (recent.length >= ROBOT_LIMIT.count) refuse(45009, 'api freq out of limit');
+    robots.set(key, [...recent, clock]);
+    received.push({ to: `robot:${key}`, msgtype, content, at: clock });
+    return {};
+  };
+
   const answer = (method: string, query: Record<string, string>, body: Record<string, unknown> | null) => {
     const failure = failures.get(method);
     if (failure && failure.count > 0) {
@@ -276,6 +300,8 @@ export async function startFakeWecom(
       tokensIssued++;
       return { access_token: token, expires_in: TOKEN_LIFE_MS / 1000 };
     }
+    // A robot's key is its credential: no access token.
+    if (method === 'webhook/send') return robotSend(query.key ?? '', body ?? {});
     authorize(query);
     switch (method) {
       case 'message/send':
@@ -354,6 +380,7 @@ export async function startFakeWecom(
     forget: (userId) => void forgotten.add(userId),
     name: (userId, name) => void names.set(userId, name),
     chat: (chatId) => void chats.add(chatId),
+    robot: (key) => void robots.set(key, robots.get(key) ?? []),
     oauthCode(userId) {
       const code = next('code');
       oauthCodes.set(code, { userId, until: clock + OAUTH_CODE_LIFE_MS });

@@ -20,6 +20,8 @@ export class WecomApiError extends Error {
 
 /** Text and markdown are cut by WeCom at this many bytes; cutting first keeps the cut on a character. */
 export const TEXT_MAX_BYTES = 2048;
+/** A group robot refuses (40058) markdown over this many bytes, and text over TEXT_MAX_BYTES, rather than cut it. */
+export const ROBOT_MARKDOWN_MAX_BYTES = 4096;
 
 /** A button card (button_interaction): a title, a few lines, and at most six buttons whose key comes back on a click. */
 export interface ButtonCard {
@@ -60,6 +62,8 @@ export interface WecomApi {
   ): Promise<Delivery>;
   /** A message to a group chat the app created (the complaints channel). */
   sendToChat(chatId: string, message: { text: string } | { markdown: string }): Promise<Delivery>;
+  /** A message from a group robot (群机器人) to its group, by the key of its webhook; it needs no access token. */
+  sendToRobot(key: string, message: { text: string } | { markdown: string }): Promise<Delivery>;
   /** Who signed in to a form page: the member behind a single-use OAuth code (snsapi_base). */
   userFromCode(code: string): Promise<{ kind: 'user'; userId: string } | NotSent>;
   userName(userId: string): Promise<{ kind: 'user'; name: string } | NotSent>;
@@ -99,6 +103,7 @@ const CONFIGURATION = new Map([
   [40056, 'the AgentId (WECOM_AGENT_ID) is wrong'],
   [48002, 'the app may not call this API'],
   [60020, 'this server’s IP is not among the app’s trusted IPs (可信IP)'],
+  [93000, 'the group robot’s key (WECOM_ROBOT_KEY) is wrong, or the robot was removed from its group'],
 ]);
 
 /** Cuts text to a number of UTF-8 bytes on a character boundary, ending in … when it cut. */
@@ -233,15 +238,18 @@ export function wecomApi(options: WecomApiOptions): WecomApi {
   };
 
   /** Faults of the moment become a retry; faults of the configuration are thrown. */
-  const deliver = async (path: string, body: unknown): Promise<Delivery> => {
+  const settle = async (answer: () => Promise<Answer>): Promise<Delivery> => {
     try {
-      return outcome(await call(path, {}, body));
+      return outcome(await answer());
     } catch (error) {
       if (error instanceof WecomApiError && error.code === 'unavailable')
         return { kind: 'retryAfter', ms: 5_000 };
       throw error;
     }
   };
+  const deliver = (path: string, body: unknown) => settle(() => call(path, {}, body));
+  // A robot's key is its credential, so no token; the key is in the address only, never in an error's message.
+  const robotSend = (key: string, body: unknown) => settle(() => http('webhook/send', { key }, body));
   const send = (to: string, message: Record<string, unknown>) =>
     deliver('message/send', { touser: to, agentid: agentId, ...message });
 
@@ -289,6 +297,16 @@ export function wecomApi(options: WecomApiOptions): WecomApi {
         'text' in message
           ? { chatid: chatId, msgtype: 'text', text: { content: fitBytes(message.text) } }
           : { chatid: chatId, msgtype: 'markdown', markdown: { content: fitBytes(message.markdown) } },
+      ),
+    sendToRobot: (key, message) =>
+      robotSend(
+        key,
+        'text' in message
+          ? { msgtype: 'text', text: { content: fitBytes(message.text) } }
+          : {
+              msgtype: 'markdown',
+              markdown: { content: fitBytes(message.markdown, ROBOT_MARKDOWN_MAX_BYTES) },
+            },
       ),
     userFromCode: (code) =>
       lookUp(

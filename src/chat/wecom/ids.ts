@@ -10,13 +10,16 @@ export const wecomUserId = z
   .trim()
   .regex(WECOM_USERID, 'must be a WeCom userid (账号) like zhangsan');
 
-/** How WeCom names people and the complaints channel in the policy: userids, and a group chat's chatid. */
+/**
+ * How WeCom names people and the complaints channel in the policy: userids, and a group chat's chatid or `robot`
+ * (ROBOT_CHANNEL: the group robot of WECOM_ROBOT_KEY).
+ */
 export const wecomIds: ChatIds = {
   person: wecomUserId,
   channel: z
     .string()
     .regex(
       /^[A-Za-z0-9]{1,32}$/,
-      'must be the chatid of a group chat of the app: up to 32 letters and digits',
+      'must be the chatid of a group chat of the app (up to 32 letters and digits), or robot for a group robot',
     ),
 };

@@ -2,11 +2,11 @@ import type { Redis } from 'ioredis';
 import type { ChatTransport } from '../../app/ports.js';
 import type { Policy } from '../../domain/policy.js';
 import { type WecomApi, wecomApi } from './api.js';
-import type { WecomEnv } from './config.js';
+import { ROBOT_CHANNEL, type WecomEnv } from './config.js';
 import { type WecomCrypto, wecomCrypto } from './crypto.js';
-import { type MemberPace, redisMemberPace } from './pace.js';
+import { type MemberPace, redisMemberPace, redisRobotPace } from './pace.js';
 import { type CardRecords, redisCardRecords, type WecomNames, wecomNames } from './records.js';
-import { wecomChat } from './wecom-chat.js';
+import { type WecomChannel, wecomChat } from './wecom-chat.js';
 
 /** The WeCom side of an installation: one app's client, its callback keys, its records, and the transport. */
 export interface WecomApp {
@@ -20,7 +20,16 @@ export interface WecomApp {
   transport: ChatTransport;
 }
 
-/** Builds the WeCom adapters of the app the environment names; the policy's channel is the complaints chat. */
+/**
+ * The complaints channel the policy names: the group chat of its chatid, or with `robot` the group robot of
+ * WECOM_ROBOT_KEY (the configuration refuses `robot` without one; an empty key would be refused by WeCom, 93000).
+ */
+function channelOf(env: WecomEnv, policy: Policy, redis: Redis, prefix: string): WecomChannel {
+  if (policy.channel !== ROBOT_CHANNEL) return { kind: 'chat', chatId: policy.channel };
+  return { kind: 'robot', key: env.WECOM_ROBOT_KEY ?? '', pace: redisRobotPace(redis, prefix) };
+}
+
+/** Builds the WeCom adapters of the app the environment names; the policy's channel is the complaints channel. */
 export function wecomApp(env: WecomEnv, policy: Policy, redis: Redis, prefix: string): WecomApp {
   const api = wecomApi({
     apiUrl: env.WECOM_API_URL,
@@ -45,6 +54,13 @@ export function wecomApp(env: WecomEnv, policy: Policy, redis: Redis, prefix: st
     pace,
     records,
     names,
-    transport: wecomChat({ api, policy, chatId: policy.channel, pace, records, names }),
+    transport: wecomChat({
+      api,
+      policy,
+      channel: channelOf(env, policy, redis, prefix),
+      pace,
+      records,
+      names,
+    }),
   };
 }

@@ -7,8 +7,9 @@ import { translator } from '../i18n.js';
 import type { WecomApi } from './api.js';
 import { caseCard, noticeLine } from './cards.js';
 import { channelCard, channelLine } from './channel.js';
+import { ROBOT_CHANNEL } from './config.js';
 import { digestMarkdown, overdueMarkdown } from './lists.js';
-import { messageOf, refOf } from './message.js';
+import { messageOf, refOf, type WecomMessage } from './message.js';
 import type { MemberPace } from './pace.js';
 import type { CardRecords, WecomNames } from './records.js';
 import { newTaskId } from './records.js';
@@ -20,26 +21,45 @@ const SENT: Delivery = { kind: 'sent' };
 export interface WecomChatDeps {
   api: WecomApi;
   policy: Policy;
-  /** The complaints channel: a group chat of the app (appchat). */
-  chatId: string;
+  channel: WecomChannel;
   /** Holds back what would go over a member's limits, which WeCom drops in silence. */
   pace: MemberPace;
   records: CardRecords;
   names: WecomNames;
 }
 
+/**
+ * The complaints channel: a group chat of the app (appchat) by its chatid, or a group robot (群机器人) by its
+ * webhook key, with the pace that keeps it within its 20 messages a minute (redisRobotPace).
+ */
+export type WecomChannel =
+  | { kind: 'chat'; chatId: string }
+  | { kind: 'robot'; key: string; pace: MemberPace };
+/** A message in the complaints channel, as its ref names it. */
+type InChannel = Exclude<WecomMessage, { kind: 'card' }>;
+
 /** Everyone on a case a message about it names. */
 const peopleOf = (c: Case) => [c.owner, c.receiver, c.handoverFrom, c.ladder[c.level]];
 
 /**
  * Messages on WeCom's server API. Cases reach their people as button cards, digests, lists and reports as
- * markdown, and the complaints channel is a group chat of the app. WeCom tells the app nobody's language, so all
- * speak the policy's, with times in its time zone.
+ * markdown, and the complaints channel is a group chat of the app or a group robot. WeCom tells the app nobody's
+ * language, so all speak the policy's, with times in its time zone.
  */
-export function wecomChat({ api, policy, chatId, pace, records, names }: WecomChatDeps): ChatTransport {
+export function wecomChat({ api, policy, channel, pace, records, names }: WecomChatDeps): ChatTransport {
   const base = translator(policy.locale);
   const t = plainTranslator(base);
   const md = markdownTranslator(base);
+  /** Where a card goes now. A robot's ref holds no key (a secret): its lines go by the robot configured then. */
+  const here: InChannel =
+    channel.kind === 'chat' ? { kind: 'chat', chat: channel.chatId } : { kind: 'robot' };
+  /** Markdown to the complaints channel a message was in; a robot posts only within its pace (WeCom refuses more). */
+  async function toChannel(where: InChannel, markdown: string): Promise<Delivery> {
+    if (where.kind === 'chat') return api.sendToChat(where.chat, { markdown });
+    if (channel.kind !== 'robot') return { kind: 'refused', reason: 'no-robot' };
+    const wait = await channel.pace.take(channel.key);
+    return wait > 0 ? { kind: 'retryAfter', ms: wait } : api.sendToRobot(channel.key, { markdown });
+  }
   /** A message to a member, sent only within their limits; over them it waits as long as the pace says. */
   async function paced(to: string, send: () => Promise<Delivery>): Promise<Delivery> {
     const wait = await pace.take(to);
@@ -59,8 +79,8 @@ export function wecomChat({ api, policy, chatId, pace, records, names }: WecomCh
   return {
     async postCard(c) {
       const name = await names.of(peopleOf(c));
-      const posted = await api.sendToChat(chatId, { markdown: channelCard(md, c, policy, name) });
-      return posted.kind === 'sent' ? { kind: 'sent', card: refOf({ kind: 'chat', chat: chatId }) } : posted;
+      const posted = await toChannel(here, channelCard(md, c, policy, name));
+      return posted.kind === 'sent' ? { kind: 'sent', card: refOf(here) } : posted;
     },
 
     // A message in a group chat cannot be edited: the chat hears of each change as a line (threadEntry).
@@ -68,7 +88,7 @@ export function wecomChat({ api, policy, chatId, pace, records, names }: WecomCh
 
     async updateMessage(c, ref) {
       const message = messageOf(ref);
-      if (message.kind === 'chat') return SENT;
+      if (message.kind !== 'card') return SENT;
       // The click's response code updates the card once; without one (used, or too old) the card stays as it is.
       const code = await records.responseCode(message.task);
       if (!code) return SENT;
@@ -86,9 +106,9 @@ export function wecomChat({ api, policy, chatId, pace, records, names }: WecomCh
 
     async threadEntry(c, card, entry) {
       const message = messageOf(card);
-      if (message.kind !== 'chat') return SENT;
+      if (message.kind === 'card') return SENT;
       const line = channelLine(md, c, entry, await names.of([entry.by, entry.to]));
-      return line ? api.sendToChat(message.chat, { markdown: line }) : SENT;
+      return line ? toChannel(message, line) : SENT;
     },
 
     digest: (to, cases, reached = new Map()) =>
@@ -118,7 +138,8 @@ export function wecomChat({ api, policy, chatId, pace, records, names }: WecomCh
 
     conversationOf(ref) {
       const message = messageOf(ref);
-      return message.kind === 'chat' ? message.chat : message.to;
+      if (message.kind === 'card') return message.to;
+      return message.kind === 'chat' ? message.chat : ROBOT_CHANNEL;
     },
   };
 }

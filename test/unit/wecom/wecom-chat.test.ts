@@ -59,7 +59,7 @@ beforeEach(async () => {
   chat = wecomChat({
     api,
     policy,
-    chatId: CHAT,
+    channel: { kind: 'chat', chatId: CHAT },
     pace: redisMemberPace(redis, prefix),
     records,
     names: wecomNames(api, redis, prefix),
