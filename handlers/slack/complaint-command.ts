@@ -1,6 +1,7 @@
 import type { SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { complaintModal } from '../../src/chat/blocks.js';
+import { isLookup, parseCommand } from '../../src/chat/commands.js';
 import { slackAnswers } from '../../src/chat/slack-answers.js';
 import type { SlackDeps } from './deps.js';
 import { exportRegister } from './export-register.js';
@@ -15,27 +16,29 @@ export const complaintCommand =
   (deps: SlackDeps) =>
   async ({ ack, body, client }: SlackCommandMiddlewareArgs & { client: WebClient }) => {
     await ack();
-    const text = body.text.trim();
-    const [word = '', ...rest] = text.split(/\s+/);
-    const argument = rest.join(' ');
+    const command = parseCommand(body.text);
     const asker = { user: body.user_id, channel: body.channel_id };
-    const sub = word.toLowerCase();
-    if ((sub === 'show' || sub === 'find') && argument && !(await deps.lookups.take(asker.user))) {
+    if (isLookup(command) && !(await deps.lookups.take(asker.user))) {
       await slackAnswers(client).tell(asker.user, asker.channel, deps.t('refusal.too_many_lookups'));
       return;
     }
-    if (sub === 'show' && argument) return showCase(deps, client, asker, argument);
-    if (sub === 'list') return listCases(deps, client, asker, { kind: 'list', text: '', page: 0 });
-    if (sub === 'find' && argument)
-      return listCases(deps, client, asker, { kind: 'find', text: argument, page: 0 });
-    if (sub === 'export') {
-      // A retry of the same command (same trigger) would upload the register twice.
-      if (!(await deps.requests.firstTime(`export.${body.trigger_id}`))) return;
-      return exportRegister(deps, client, asker, argument || undefined);
+    switch (command.kind) {
+      case 'show':
+        return showCase(deps, client, asker, command.number);
+      case 'list':
+        return listCases(deps, client, asker, { kind: 'list', text: '', page: command.page });
+      case 'find':
+        return listCases(deps, client, asker, { kind: 'find', text: command.text, page: 0 });
+      case 'export':
+        // A retry of the same command (same trigger) would upload the register twice.
+        if (!(await deps.requests.firstTime(`export.${body.trigger_id}`))) return;
+        return exportRegister(deps, client, asker, command.argument || undefined);
+      case 'help':
+        await slackAnswers(client).tell(asker.user, asker.channel, deps.t('usage'));
+        return;
     }
-    if (['show', 'find', 'help'].includes(sub)) {
-      await slackAnswers(client).tell(asker.user, asker.channel, deps.t('usage'));
-      return;
-    }
-    await client.views.open({ trigger_id: body.trigger_id, view: complaintModal(deps.t, deps.policy, text) });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: complaintModal(deps.t, deps.policy, command.text),
+    });
   };

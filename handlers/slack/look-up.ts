@@ -1,28 +1,16 @@
 import type { WebClient } from '@slack/web-api';
 import { caseBlocks, caseListBlocks, clip } from '../../src/chat/blocks.js';
+import { FIND_TEXT_MAX, PAGE_SIZE, searchOf } from '../../src/chat/commands.js';
 import { escapeMrkdwn } from '../../src/chat/mrkdwn.js';
 import { seenBy } from '../../src/chat/readers.js';
 import { slackAnswers } from '../../src/chat/slack-answers.js';
-import {
-  type CaseSearch,
-  findSearch,
-  isOnCase,
-  listScope,
-  phoneFor,
-  seesFullPhone,
-} from '../../src/domain/visibility.js';
+import { isOnCase, phoneFor, seesFullPhone } from '../../src/domain/visibility.js';
 import type { SlackDeps } from './deps.js';
-
-/** Cases a page of `/complaint list` or `find` shows. */
-export const PAGE_SIZE = 10;
 
 export interface Asker {
   user: string;
   channel: string;
 }
-
-/** Characters of a search kept: plenty for a phone or a few words, and few enough to ride in the More button. */
-export const FIND_TEXT_MAX = 200;
 
 /** What the next page of a list or a search is, carried in the More button. */
 export type Page = { kind: 'list' | 'find'; text: string; page: number };
@@ -60,10 +48,7 @@ export async function listCases(
   page: Page,
 ) {
   const text = clip(page.text, FIND_TEXT_MAX);
-  const search: CaseSearch =
-    page.kind === 'list'
-      ? { kind: 'list', scope: listScope(asker.user, policy), viewer: asker.user }
-      : findSearch(text, asker.user, policy);
+  const search = searchOf(page.kind, text, asker.user, policy);
   const { cases, more } = await store.search(search, page.page, PAGE_SIZE);
   const title = page.kind === 'list' ? t('list.mine') : t('list.found', { text: escapeMrkdwn(text) });
   const phoneOf = (c: (typeof cases)[number]) => phoneFor(c, asker.user, policy);

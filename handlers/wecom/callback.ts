@@ -3,6 +3,7 @@ import { type CallbackQuery, readCallbackQuery, WecomCryptoError } from '../../s
 import { dedupeKey, parseEvent, WecomEventError } from '../../src/chat/wecom/events.js';
 import { WecomXmlError, XML_MAX_CHARS } from '../../src/chat/wecom/xml.js';
 import { cardClick } from './card-click.js';
+import { wecomCommand } from './command.js';
 import type { WecomDeps } from './deps.js';
 import { answer, BodyTooLarge, readBody } from './http.js';
 
@@ -25,6 +26,7 @@ function refusal(error: WecomCryptoError): number {
 export const wecomCallback = (deps: WecomDeps) => {
   const { crypto, log } = deps;
   const click = cardClick(deps);
+  const command = wecomCommand(deps);
 
   /** What a callback asks, acted on once; a callback for another app or too old to be fresh is ignored. */
   async function handle(xml: string, query: CallbackQuery): Promise<void> {
@@ -35,6 +37,9 @@ export const wecomCallback = (deps: WecomDeps) => {
     if (!(age <= FRESH_MS)) return log.warn({ timestamp: query.timestamp }, 'a callback too old to be fresh');
     if (!(await deps.requests.firstTime(`wecom:${dedupeKey(event)}`))) return;
     if (event.kind === 'card-click') await click(event);
+    // A message to the app, or a click item of its menu: a command, answered to the member alone.
+    else if (event.kind === 'text') await command(event.from, event.content);
+    else if (event.kind === 'menu-click') await command(event.from, event.eventKey);
   }
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

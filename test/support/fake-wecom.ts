@@ -19,8 +19,28 @@ export interface Received {
   msgtype: string;
   content?: string;
   card?: Record<string, unknown>;
+  /** The uploaded media a file or image message carries. */
+  media?: Media;
   responseCode?: string;
   at: number;
+}
+
+/** A temporary media file as media/upload took it from the multipart body. */
+export interface Media {
+  mediaId: string;
+  type: string;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** A message a member sends the app, or a click on its menu, as the callback WeCom then posts will carry it. */
+export interface MemberMessage {
+  from: string;
+  createTime: number;
+  /** A text message's MsgId; a menu click has none. */
+  msgId?: string;
+  xml: string;
 }
 
 /** The button click a member makes on a card, as the callback WeCom then posts will carry it. */
@@ -70,6 +90,12 @@ export interface FakeWecom {
   oauthCode(userId: string): string;
   /** A member presses a button of a card they received; the click carries a fresh response code. */
   click(userId: string, taskId: string, eventKey: string): Click;
+  /** A member writes the app a text message (MsgType text, with a fresh MsgId). */
+  message(userId: string, content: string): MemberMessage;
+  /** A member clicks a click item of the app's menu (Event click) with this key. */
+  menuClick(userId: string, eventKey: string): MemberMessage;
+  /** A media file uploaded and not expired (3 days), by its media_id. */
+  media(mediaId: string): Media | undefined;
   /** The POST WeCom makes to the callback URL with a message: query string and body, encrypted and signed. */
   callback(xml: string, options?: { timestamp?: string; nonce?: string }): { query: string; body: string };
   /** The GET WeCom makes to verify the callback URL, and the plain text it expects back. */
@@ -88,6 +114,10 @@ const MEMBER_LIMITS = [
 /** A group robot posts at most 20 messages a minute (more: 45009), and refuses, not cuts, what is too long (40058). */
 const ROBOT_LIMIT = { count: 20, windowMs: 60_000 };
 const ROBOT_MAX_BYTES: Record<string, number> = { text: 2048, markdown: 4096 };
+/** media/upload (上传临时素材, as of 2024-07): more than 5 bytes; an image ≤ 10 MB, JPG or PNG; a file ≤ 20 MB. */
+const MEDIA_MIN_BYTES = 5;
+const MEDIA_MAX_BYTES: Record<string, number> = { image: 10 * 1024 * 1024, file: 20 * 1024 * 1024 };
+const MEDIA_LIFE_MS = 3 * 86_400_000;
 const TASK_ID = /^[0-9A-Za-z_\-@]+$/;
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 /** WeCom cuts at a byte count, even inside a character. */
@@ -135,10 +165,47 @@ function checkButtonCard(card: unknown): { taskId: string; keys: string[] } {
   return { taskId: String(taskId), keys };
 }
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** The `media` part of a multipart/form-data body, parsed as a server would: boundary, headers, bytes. */
+function mediaPart(contentType: string, body: Buffer): Omit<Media, 'mediaId' | 'type'> {
+  const boundary = /^multipart\/form-data;.*\bboundary=("?)([^";]+)\1/i.exec(contentType)?.[2];
+  if (!boundary) return refuse(47001, 'data format error: not multipart/form-data');
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = body.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === '--') break;
+    const end = body.indexOf(delimiter, start);
+    if (end < 0) break;
+    // A part: CRLF, headers, a blank line, the bytes, CRLF before the next delimiter.
+    const part = body.subarray(start + 2, end - 2);
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) return refuse(47001, 'data format error: a part without headers');
+    const headers = part.subarray(0, split).toString('utf8');
+    const disposition = /^content-disposition:\s*form-data;(.*)$/im.exec(headers)?.[1] ?? '';
+    if (/\bname="media"/.test(disposition)) {
+      const filename = /\bfilename="([^"]*)"/.exec(disposition)?.[1];
+      if (!filename) return refuse(40005, 'invalid file type: the media has no filename');
+      const type = /^content-type:\s*(.+)$/im.exec(headers)?.[1]?.trim() ?? 'application/octet-stream';
+      return { filename, contentType: type, bytes: Buffer.from(part.subarray(split + 4)) };
+    }
+    at = end;
+  }
+  return refuse(44001, 'empty media data: no part named media');
+}
+
+/** What an image's first bytes say it is: only PNG and JPEG are taken. */
+const isPngOrJpeg = (bytes: Buffer) =>
+  bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ||
+  bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]));
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+  const text = (await readRaw(req)).toString('utf8');
   if (!text) return null;
   try {
     return JSON.parse(text) as Record<string, unknown>;
@@ -184,6 +251,7 @@ export async function startFakeWecom(
   const robots = new Map<string, number[]>();
   const oauthCodes = new Map<string, { userId: string; until: number }>();
   const taskIds = new Map<string, { to: string; keys: string[] }>();
+  const uploads = new Map<string, Media & { until: number }>();
   const responseCodes = new Map<string, { taskId: string; until: number; used: boolean }>();
   const sentTo = new Map<string, number[]>();
   let tokensIssued = 0;
@@ -236,6 +304,14 @@ export async function startFakeWecom(
       taskIds.set(taskId, { to: String(to[0]), keys });
       message.card = body.template_card as Record<string, unknown>;
       message.responseCode = issueResponseCode(taskId);
+    } else if (msgtype === 'file' || msgtype === 'image') {
+      const mediaId = (body[msgtype] as Record<string, unknown> | undefined)?.media_id;
+      if (typeof mediaId !== 'string' || !mediaId) return refuse(41006, 'media_id missing');
+      const media = uploads.get(mediaId);
+      if (!media || clock >= media.until) return refuse(40007, 'invalid media_id');
+      if (media.type !== msgtype) refuse(40007, `media_id is of type ${media.type}, not ${msgtype}`);
+      const { until: _until, ...uploaded } = media;
+      message.media = uploaded;
     } else refuse(40008, `msgtype ${msgtype} is not served`);
     for (const member of to.filter((id) => !forgotten.has(id))) {
       (withinLimits(member) ? received : dropped).push({ ...message, to: member, at: clock });
@@ -286,7 +362,30 @@ export async function startFakeWecom(
     return {};
   };
 
-  const answer = (method: string, query: Record<string, string>, body: Record<string, unknown> | null) => {
+  /** media/upload: a multipart body's `media` part, within the limits of its type, kept 3 days. */
+  const upload = (query: Record<string, string>, raw?: { contentType: string; bytes: Buffer }) => {
+    const type = query.type ?? '';
+    if (!['image', 'voice', 'video', 'file'].includes(type)) return refuse(40004, 'invalid media type');
+    const max = MEDIA_MAX_BYTES[type];
+    if (max === undefined) return refuse(40004, `media type ${type} is not served by the fake`);
+    const part = mediaPart(raw?.contentType ?? '', raw?.bytes ?? Buffer.alloc(0));
+    const size = part.bytes.length;
+    if (size === 0) refuse(44001, 'empty media data');
+    if (type === 'image') {
+      if (size <= MEDIA_MIN_BYTES || size > max) refuse(40009, 'invalid image size');
+      if (!isPngOrJpeg(part.bytes)) refuse(40005, 'invalid file type: an image must be JPG or PNG');
+    } else if (size <= MEDIA_MIN_BYTES || size > max) refuse(40006, 'invalid file size');
+    const mediaId = next('media');
+    uploads.set(mediaId, { mediaId, type, ...part, until: clock + MEDIA_LIFE_MS });
+    return { type, media_id: mediaId, created_at: String(Math.floor(clock / 1000)) };
+  };
+
+  const answer = (
+    method: string,
+    query: Record<string, string>,
+    body: Record<string, unknown> | null,
+    raw?: { contentType: string; bytes: Buffer },
+  ) => {
     const failure = failures.get(method);
     if (failure && failure.count > 0) {
       failure.count--;
@@ -308,6 +407,8 @@ export async function startFakeWecom(
         return messageSend(body ?? {});
       case 'message/update_template_card':
         return updateCard(body ?? {});
+      case 'media/upload':
+        return upload(query, raw);
       case 'auth/getuserinfo': {
         const entry = oauthCodes.get(query.code ?? '');
         if (!entry || clock >= entry.until) return refuse(40029, 'invalid code');
@@ -342,9 +443,14 @@ export async function startFakeWecom(
     let reply: Record<string, unknown>;
     let body: Record<string, unknown> | null = null;
     try {
-      body = await readBody(req);
+      // An upload is multipart, read as bytes; every other call is JSON.
+      const raw =
+        method === 'media/upload'
+          ? { contentType: String(req.headers['content-type'] ?? ''), bytes: await readRaw(req) }
+          : undefined;
+      body = raw ? null : await readBody(req);
       calls.push({ method, query, body, at: clock });
-      reply = { errcode: 0, errmsg: 'ok', ...answer(method, query, body) };
+      reply = { errcode: 0, errmsg: 'ok', ...answer(method, query, body, raw) };
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       refused.push({ method, errcode: error.errcode, errmsg: error.message });
@@ -405,6 +511,40 @@ export async function startFakeWecom(
         AgentID: agentId,
       });
       return { from: userId, taskId, eventKey, responseCode, createTime, xml };
+    },
+    message(userId, content) {
+      const createTime = Math.floor(clock / 1000);
+      // WeCom's MsgId is a 64-bit number.
+      const msgId = String(7_000_000_000_000_000_000n + BigInt(++serial));
+      const xml = buildXml({
+        ToUserName: corpId,
+        FromUserName: userId,
+        CreateTime: createTime,
+        MsgType: 'text',
+        Content: content,
+        MsgId: msgId,
+        AgentID: agentId,
+      });
+      return { from: userId, createTime, msgId, xml };
+    },
+    menuClick(userId, eventKey) {
+      const createTime = Math.floor(clock / 1000);
+      const xml = buildXml({
+        ToUserName: corpId,
+        FromUserName: userId,
+        CreateTime: createTime,
+        MsgType: 'event',
+        Event: 'click',
+        EventKey: eventKey,
+        AgentID: agentId,
+      });
+      return { from: userId, createTime, xml };
+    },
+    media(mediaId) {
+      const media = uploads.get(mediaId);
+      if (!media || clock >= media.until) return undefined;
+      const { until: _until, ...uploaded } = media;
+      return uploaded;
     },
     callback(xml, { timestamp = String(Math.floor(clock / 1000)), nonce = next('n') } = {}) {
       const encrypted = crypto.encrypt(xml);

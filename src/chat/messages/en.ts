@@ -248,6 +248,12 @@ export const en = {
   'list.empty': 'No complaints found.',
   'list.more': 'And {count} more: `/complaint list` shows them all.',
   'list.line': '{number} · {status} · {category} · {customer} {phone} · owner {owner}\n{summary}',
+  'wecom.usage':
+    'Send me `show 202611-0007` to see a case, `list` for the open ones you can act on (`list 2` for the next page), `find <phone or words>` to look one up, `export 2026-11` for the register of a month as a file, `export 2026-11 xlsx` for it and its assessment as an Excel workbook (managers). Chinese words work too: 查看, 列表, 查找, 导出, 帮助. To register a complaint, open the form from the app’s menu or homepage.',
+  'wecom.list.next': 'More on the next page: send “list {page}”.',
+  'wecom.find.more': 'More cases match: add words to narrow the search.',
+  'wecom.export.bad_month':
+    'Give the month as YYYY-MM, e.g. `export 2026-11`; add xlsx for an Excel workbook with the month’s assessment: `export 2026-11 xlsx`.',
   'button.more': 'More',
   'chart.title': 'Complaint statistics chart',
   'chart.cases': 'Cases',

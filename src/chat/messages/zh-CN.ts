@@ -234,6 +234,12 @@ export const zhCN: Record<MessageKey, string> = {
   'list.empty': '没有找到投诉案件。',
   'list.more': '另有 {count} 件：`/complaint list` 可查看全部。',
   'list.line': '{number} · {status} · {category} · {customer} {phone} · 责任人 {owner}\n{summary}',
+  'wecom.usage':
+    '给我发送：`查看 202611-0007` 查看案件，`列表` 查看您可处理的未结投诉（`列表 2` 看下一页），`查找 <电话或关键词>` 查找案件，`导出 2026-11` 以文件接收当月投诉登记表，`导出 2026-11 xlsx` 接收含绩效考核的 Excel 工作簿（经理）。也可用英文：show、list、find、export、help。登记投诉请从应用菜单或主页打开表单。',
+  'wecom.list.next': '下一页请发送“列表 {page}”。',
+  'wecom.find.more': '还有更多相符的案件：请补充关键词缩小范围。',
+  'wecom.export.bad_month':
+    '请按 YYYY-MM 给出月份，例如 `导出 2026-11`；加 xlsx 可导出含当月绩效考核的 Excel 工作簿：`导出 2026-11 xlsx`。',
   'button.more': '更多',
   'chart.title': '投诉统计图',
   'chart.cases': '件数',

@@ -26,6 +26,8 @@ export type WecomEvent =
       selected: SelectedItem[];
     })
   | (Origin & { kind: 'text'; msgId: string; content: string })
+  /** A click item of the app's menu (`Event=click`): its key, as the menu was set up. */
+  | (Origin & { kind: 'menu-click'; eventKey: string })
   | (Origin & { kind: 'enter-agent' })
   | (Origin & {
       kind: 'other';
@@ -83,6 +85,8 @@ export function parseEvent(xml: string): WecomEvent {
   if (msgType === 'text')
     return { ...origin, kind: 'text', msgId: need('MsgId'), content: textOf(root, 'Content') ?? '' };
   if (msgType === 'event' && event === 'enter_agent') return { ...origin, kind: 'enter-agent' };
+  if (msgType === 'event' && event === 'click')
+    return { ...origin, kind: 'menu-click', eventKey: textOf(root, 'EventKey') ?? '' };
   const fields = Object.fromEntries(
     root.children.filter((c) => c.children.length === 0).map((c) => [c.name, c.text.trim()]),
   );
@@ -101,6 +105,8 @@ export function dedupeKey(event: WecomEvent): string {
   const what =
     event.kind === 'card-click'
       ? `card:${event.taskId}:${event.eventKey}`
-      : `event:${event.kind === 'other' ? event.event : event.kind}`;
+      : event.kind === 'menu-click'
+        ? `menu:${event.eventKey}`
+        : `event:${event.kind === 'other' ? event.event : event.kind}`;
   return `${what}:${event.from}:${event.createTime}`;
 }

@@ -41,6 +41,21 @@ export function overdueMarkdown(
   phoneOf: (c: Case) => string,
   name: (userId: string) => string,
 ): string {
+  return caseListMarkdown(t, t('report.daily', { count: cases.length }), cases, phoneOf, name);
+}
+
+/**
+ * A page of `list` or `find` as one markdown message to the member who asked: one line per case with the phone as
+ * they may see it, and what to send for more.
+ */
+export function caseListMarkdown(
+  t: Translate,
+  title: string,
+  cases: Case[],
+  phoneOf: (c: Case) => string,
+  name: (userId: string) => string,
+  next?: string,
+): string {
   const lines = cases.map((c) =>
     t('list.line', {
       number: { strong: c.number },
@@ -52,6 +67,6 @@ export function overdueMarkdown(
       summary: shortened(c.summary, 120),
     }),
   );
-  const title = `**${t('report.daily', { count: cases.length })}**`;
-  return fitLines([title, ...(lines.length > 0 ? lines : [t('list.empty')])], more(t));
+  const body = lines.length > 0 ? lines : [t('list.empty')];
+  return fitLines([`**${title}**`, ...body, ...(next ? [next] : [])], more(t));
 }

@@ -4,6 +4,7 @@ import { showPhone } from '../../domain/phone.js';
 import type { Policy } from '../../domain/policy.js';
 import { seesFullPhone } from '../../domain/visibility.js';
 import { translator } from '../i18n.js';
+import { renderChart, reportChartSpec } from '../report-chart.js';
 import type { WecomApi } from './api.js';
 import { caseCard, noticeLine } from './cards.js';
 import { channelCard, channelLine } from './channel.js';
@@ -130,8 +131,14 @@ export function wecomChat({ api, policy, channel, pace, records, names }: WecomC
         return api.sendMarkdown(to, reportMarkdown(md, policy, kind, period, stats, name));
       }),
 
-    // The chart would be an image uploaded as media first; the report's numbers went as markdown already.
-    chart: async () => SENT,
+    // The PNG is uploaded as a temporary image (valid 3 days), then sent; a retry uploads it again.
+    chart: (to, report) =>
+      paced(to, async () => {
+        const png = await renderChart(reportChartSpec(t, policy, report));
+        const from = report.period.from.toISOString().slice(0, 10);
+        const image = await api.uploadMedia('image', `complaints-${report.report}-${from}.png`, png);
+        return image.kind === 'uploaded' ? api.sendImage(to, image.mediaId) : image;
+      }),
 
     // A WeCom app has no home view to publish.
     publishHome: async () => SENT,

@@ -73,11 +73,16 @@ describe('WeCom events', () => {
     expect(parseEvent(buildXml({ ...base, Event: 'enter_agent', EventKey: '' }))).toMatchObject({
       kind: 'enter-agent',
     });
-    expect(parseEvent(buildXml({ ...base, Event: 'click', EventKey: 'menu-1' }))).toMatchObject({
+    expect(parseEvent(buildXml({ ...base, Event: 'click', EventKey: 'list' }))).toMatchObject({
+      kind: 'menu-click',
+      eventKey: 'list',
+    });
+    // A view item of the menu opens its page in WeCom; the callback only says so.
+    expect(parseEvent(buildXml({ ...base, Event: 'view', EventKey: 'https://x.example/p' }))).toMatchObject({
       kind: 'other',
       msgType: 'event',
-      event: 'click',
-      fields: { EventKey: 'menu-1' },
+      event: 'view',
+      fields: { EventKey: 'https://x.example/p' },
     });
   });
 
