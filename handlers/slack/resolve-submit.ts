@@ -1,9 +1,10 @@
+import { CASE_FORMS } from '../../src/app/forms/case-forms.js';
 import { resolutionForm } from '../../src/app/forms/resolution-form.js';
 import type { SlackDeps } from './deps.js';
 import { caseForm, inputValue } from './form.js';
 
 /** The resolve form was submitted: what was done; a large payment (compensation, refund) goes to the GM first. */
-export const resolveSubmit = ({ resolveCase, ...deps }: SlackDeps) =>
+export const resolveSubmit = (deps: SlackDeps) =>
   caseForm(
     deps,
     resolutionForm,
@@ -12,11 +13,5 @@ export const resolveSubmit = ({ resolveCase, ...deps }: SlackDeps) =>
       amount: inputValue(view.state.values, 'amount') || undefined,
       resolution: inputValue(view.state.values, 'resolution'),
     }),
-    (number, actor, { action, amount, resolution }, pressedIn) =>
-      resolveCase(
-        number,
-        actor,
-        { action, text: resolution, ...(amount !== undefined ? { amount } : {}) },
-        pressedIn,
-      ),
+    CASE_FORMS.resolve.act(deps),
   );

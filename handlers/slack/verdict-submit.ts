@@ -1,9 +1,10 @@
+import { CASE_FORMS } from '../../src/app/forms/case-forms.js';
 import { verdictForm } from '../../src/app/forms/verdict-form.js';
 import type { SlackDeps } from './deps.js';
 import { caseForm, inputValue } from './form.js';
 
 /** The verdict form was submitted: accepted is recorded; rejected closes the case and opens a major one. */
-export const verdictSubmit = ({ recordVerdict, ...deps }: SlackDeps) =>
+export const verdictSubmit = (deps: SlackDeps) =>
   caseForm(
     deps,
     verdictForm,
@@ -12,11 +13,5 @@ export const verdictSubmit = ({ recordVerdict, ...deps }: SlackDeps) =>
       satisfaction: inputValue(view.state.values, 'satisfaction'),
       comment: inputValue(view.state.values, 'comment') || undefined,
     }),
-    (number, actor, { verdict, satisfaction, comment }, pressedIn) =>
-      recordVerdict(
-        number,
-        actor,
-        { accepted: verdict === 'accepted', satisfaction, ...(comment ? { comment } : {}) },
-        pressedIn,
-      ),
+    CASE_FORMS.verdict.act(deps),
   );

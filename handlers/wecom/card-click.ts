@@ -1,16 +1,13 @@
-import type { MessageRef } from '../../src/app/ports.js';
-import type { Outcome } from '../../src/app/transact.js';
 import { translator } from '../../src/chat/i18n.js';
-import { type CardKey, parseCardKey } from '../../src/chat/wecom/cards.js';
+import { parseCardKey } from '../../src/chat/wecom/cards.js';
 import type { WecomEvent } from '../../src/chat/wecom/events.js';
 import { refOf } from '../../src/chat/wecom/message.js';
 import { plainTranslator } from '../../src/chat/wecom/text.js';
-import { isOnCase } from '../../src/domain/visibility.js';
+import { caseAction } from './case-action.js';
 import type { WecomDeps } from './deps.js';
+import { type Answer, refusalText } from './refusal.js';
 
 type CardClick = Extract<WecomEvent, { kind: 'card-click' }>;
-/** How a click went: as a use case answers, or, for Show, that the clicker is not on the case. */
-type Answer = Outcome | { kind: 'not-involved' };
 
 /**
  * A button of a case card was clicked: the same use cases as the Slack buttons, with the clicker's userid as the
@@ -20,45 +17,12 @@ type Answer = Outcome | { kind: 'not-involved' };
 export const cardClick = (deps: WecomDeps) => {
   const t = plainTranslator(translator(deps.policy.locale));
 
-  /** Show: the card brought up to date, for someone on the case. */
-  async function show(number: string, actor: string, pressedIn: MessageRef): Promise<Answer> {
-    const c = await deps.store.get(number);
-    if (!c) return { kind: 'not-found' };
-    if (!isOnCase(c, actor, deps.policy)) return { kind: 'not-involved' };
-    await deps.chat.refresh(c, pressedIn);
-    return { kind: 'ok', before: c, case: c };
-  }
-
-  const act = ({ action, number, level }: CardKey, actor: string, pressedIn: MessageRef): Promise<Answer> => {
-    switch (action) {
-      case 'acknowledge':
-        return deps.acknowledgeCase(number, actor, pressedIn);
-      case 'escalate':
-        return deps.escalateCase(number, actor, pressedIn, level);
-      case 'verifyFix':
-        return deps.verifyFix(number, actor, pressedIn);
-      case 'close':
-        return deps.closeCase(number, actor, pressedIn);
-      case 'approve':
-        return deps.decideApproval(true)(number, actor, pressedIn);
-      case 'reject':
-        return deps.decideApproval(false)(number, actor, pressedIn);
-      case 'show':
-        return show(number, actor, pressedIn);
-    }
-  };
+  const act = caseAction(deps);
 
   /** Tells the clicker, and only them, why nothing happened. */
   async function explain(to: string, number: string, answer: Answer): Promise<void> {
-    if (answer.kind === 'ok') return;
-    let text: string;
-    if (answer.kind === 'not-found') text = t('refusal.not_found', { number });
-    else if (answer.kind === 'not-involved') text = t('refusal.not_involved');
-    else {
-      const name = await deps.names.of([answer.case.owner]);
-      text = t(answer.reason, { owner: name(answer.case.owner), number });
-    }
-    await deps.answers.tell(to, undefined, text);
+    const text = await refusalText(deps.names, t, number, answer);
+    if (text) await deps.answers.tell(to, undefined, text);
   }
 
   return async (event: CardClick): Promise<void> => {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseStore } from '../../src/app/ports.js';
-import { parseCardKey } from '../../src/chat/wecom/cards.js';
 import { buildXml } from '../../src/chat/wecom/xml.js';
 import type { WecomConfig } from '../../src/config.js';
 import type { DeadlinePolicy, Policy } from '../../src/domain/policy.js';
@@ -12,6 +11,7 @@ import { type FakeWecom, type Received, startFakeWecom } from '../support/fake-w
 import { REDIS_URL, testPolicy } from '../support/harness.js';
 import { settled, until } from '../support/settle.js';
 import { testStore } from '../support/test-store.js';
+import { buttonsOf } from '../support/wecom-buttons.js';
 
 /** People by their WeCom userids. */
 const people = {
@@ -36,12 +36,39 @@ const form = {
   department: 'delivery',
 };
 
+const PUBLIC_URL = 'https://redress.example.com';
+
+/** A page as the member's WeCom shows it: its status, its HTML, and the form's sign-in and address if it has one. */
+interface Page {
+  status: number;
+  html: string;
+  session: string;
+  /** Where its form is sent: its own address. */
+  action: string;
+}
+
+async function pageOf(path: string, response: Response): Promise<Page> {
+  const html = await response.text();
+  const attribute = (name: string) =>
+    new RegExp(`${name}="([^"]+)"`).exec(html)?.[1]?.replaceAll('&amp;', '&') ?? '';
+  return {
+    status: response.status,
+    html,
+    session: /name="session" value="([^"]+)"/.exec(html)?.[1] ?? '',
+    action: attribute('action') || path,
+  };
+}
+
 interface WecomHarness {
   wecom: FakeWecom;
   store: CaseStore;
   url: string;
   /** Registers the form as a member, through WeCom's sign-in; returns the case number the page answers with. */
   register(user?: string): Promise<string>;
+  /** Opens a page of the app (its path, or a button's URL) as a member, through WeCom's sign-in. */
+  open(user: string, page: string): Promise<Page>;
+  /** Sends a page's form back, with the sign-in the page carried. */
+  send(page: Page, fields: Record<string, string>): Promise<Page>;
   /** The cards a member received, in order. */
   cardsTo(user: string): Received[];
   /** Posts a callback as WeCom posts it. */
@@ -85,35 +112,44 @@ async function startWecom(deadlines: Partial<DeadlinePolicy>): Promise<WecomHarn
       WECOM_TOKEN: wecom.token,
       WECOM_ENCODING_AES_KEY: wecom.encodingAesKey,
       WECOM_API_URL: wecom.url,
-      WECOM_PUBLIC_URL: 'https://redress.example.com',
+      WECOM_PUBLIC_URL: PUBLIC_URL,
     },
   };
   const store = testStore();
   const redress: Redress = await startRedress(config, { role: 'all', log: createLog('silent'), store });
   const url = `http://127.0.0.1:${redress.port}`;
-  return {
+  const h: WecomHarness = {
     wecom,
     store,
     url,
     config,
     cardsTo: (user) => wecom.received.filter((m) => m.to === user && m.msgtype === 'template_card'),
     callback: ({ query, body }) => fetch(`${url}/wecom/callback?${query}`, { method: 'POST', body }),
-    async register(user = people.receiver) {
-      const signIn = await fetch(`${url}/wecom/forms/register`, { redirect: 'manual' });
+    async open(user, page) {
+      const path = page.replace(PUBLIC_URL, '');
+      const signIn = await fetch(`${url}${path}`, { redirect: 'manual' });
       expect(signIn.status).toBe(302);
-      const redirect = new URL(String(signIn.headers.get('location'))).searchParams.get('redirect_uri');
-      // WeCom signs the member in and sends them back to the page with a single-use code.
-      const page = await fetch(
-        `${redirect?.replace('https://redress.example.com', url)}?code=${wecom.oauthCode(user)}`,
+      const back = new URL(
+        String(new URL(String(signIn.headers.get('location'))).searchParams.get('redirect_uri')),
       );
-      const session = /name="session" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-      const answer = await fetch(`${url}/wecom/forms/register`, {
+      expect(back.origin).toBe(PUBLIC_URL);
+      // WeCom signs the member in and sends them back to the page with a single-use code.
+      back.searchParams.set('code', wecom.oauthCode(user));
+      back.searchParams.set('state', 'redress');
+      return pageOf(path, await fetch(`${url}${back.pathname}${back.search}`));
+    },
+    async send(page, fields) {
+      const answer = await fetch(`${url}${page.action}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ ...form, session }).toString(),
+        body: new URLSearchParams({ ...fields, session: page.session }).toString(),
       });
+      return pageOf(page.action, answer);
+    },
+    async register(user = people.receiver) {
+      const answer = await h.send(await h.open(user, '/wecom/forms/register'), form);
       expect(answer.status).toBe(200);
-      const number = /Registered as (\d{6}-\d{4,})\./.exec(await answer.text())?.[1];
+      const number = /Registered as (\d{6}-\d{4,})\./.exec(answer.html)?.[1];
       if (!number) throw new Error('the page gave no case number');
       return number;
     },
@@ -126,17 +162,15 @@ async function startWecom(deadlines: Partial<DeadlinePolicy>): Promise<WecomHarn
       redis.disconnect();
     },
   };
+  return h;
 }
 
-/** What a card says happened, and its buttons' actions. */
-const cardOf = (m: Received | undefined) => {
-  const card = m?.card as { main_title?: { desc?: string }; button_list?: { key: string }[] } | undefined;
-  return {
-    said: String(card?.main_title?.desc),
-    actions: (card?.button_list ?? []).map((b) => parseCardKey(b.key)?.action),
-    task: String(m?.card?.task_id),
-  };
-};
+/** What a card says happened, and what its buttons do. */
+const cardOf = (m: Received | undefined) => ({
+  said: String((m?.card?.main_title as { desc?: string } | undefined)?.desc),
+  actions: buttonsOf(m?.card),
+  task: String(m?.card?.task_id),
+});
 
 describe('Redress on WeCom', () => {
   let h: WecomHarness;
@@ -162,8 +196,14 @@ describe('Redress on WeCom', () => {
     for (const manager of [people.manager, people.csManager, people.gm])
       expect(said(manager)).toEqual([`Complaint ${number} has been escalated to you.`]);
     expect(h.wecom.dropped).toEqual([]);
-    // The owner's card carries the buttons that apply: acknowledge, and escalate now.
-    expect(cardOf(h.cardsTo(people.owner)[0]).actions).toEqual(['acknowledge', 'escalate']);
+    // The owner's card carries the buttons that apply: acknowledge, the forms as pages, escalate now.
+    expect(cardOf(h.cardsTo(people.owner)[0]).actions).toEqual([
+      'acknowledge',
+      'page:contact',
+      'page:resolve',
+      'escalate',
+      'page:case',
+    ]);
     const stored = await h.store.get(number);
     expect(stored).toMatchObject({ receiver: people.receiver, owner: people.owner, level: 3 });
     // The complaints chat has the case (the phone masked) and hears of each rung.
@@ -198,7 +238,12 @@ describe('Redress on WeCom', () => {
     );
     expect(update).toMatchObject({ to: [people.owner], responseCode: click.responseCode });
     expect(JSON.stringify(update?.card)).toContain('Acknowledged, in progress');
-    expect(cardOf({ card: update?.card } as Received).actions).toEqual(['escalate']);
+    expect(cardOf({ card: update?.card } as Received).actions).toEqual([
+      'page:contact',
+      'page:resolve',
+      'escalate',
+      'page:case',
+    ]);
     await until(
       () =>
         h.wecom.received.some(
@@ -239,5 +284,146 @@ describe('Redress on WeCom', () => {
     expect(h.wecom.updates).toHaveLength(1);
     // Nobody but the stranger was told anything privately: the replay made no "already acknowledged".
     expect(h.wecom.received.filter((m) => m.msgtype === 'text').map((m) => m.to)).toEqual([people.stranger]);
+  });
+});
+
+describe('the forms of a case on WeCom', () => {
+  let h: WecomHarness;
+  afterEach(async () => {
+    await h.close();
+    expect(h.wecom.refused).toEqual([]);
+  });
+
+  /** The URL of a card's button that opens a form, as WeCom opens it. */
+  const link = (m: Received | undefined, text: string) =>
+    String(
+      (m?.card?.button_list as { text: string; url?: string }[] | undefined)?.find((b) => b.text === text)
+        ?.url,
+    );
+  /** The card a member received last that carries a button doing this. */
+  const lastCardWith = (user: string, action: string) =>
+    until(() => h.cardsTo(user).findLast((m) => buttonsOf(m.card).includes(action)), `${user}’s ${action}`);
+  const click = async (user: string, action: string) => {
+    const card = await lastCardWith(user, action);
+    const buttons = (card.card?.button_list ?? []) as { key?: string }[];
+    const key = buttons.find((b) => b.key?.startsWith(action))?.key;
+    const answer = await h.callback(
+      h.wecom.callback(h.wecom.click(user, cardOf(card).task, String(key)).xml),
+    );
+    expect(answer.status).toBe(200);
+  };
+  /** Presses a button of the case's page, opened from the link of the case's card in the complaints chat. */
+  const press = async (user: string, number: string, label: string) => {
+    const posted = h.wecom.received.find(
+      (m) => m.to === CHAT && String(m.content).includes(`**Complaint ${number}**`),
+    );
+    const page = await h.open(user, String(/\]\((https:[^)]+)\)/.exec(String(posted?.content))?.[1]));
+    expect(page.status).toBe(200);
+    const value = new RegExp(`name="do" value="([^"]+)">${label}<`).exec(page.html)?.[1];
+    if (!value) throw new Error(`the page has no ${label} for ${user}: ${page.html}`);
+    return h.send(page, { do: value });
+  };
+  const stored = async (number: string) => {
+    const c = await h.store.get(number);
+    if (!c) throw new Error(`no case ${number}`);
+    return c;
+  };
+
+  it('takes a case from registration to closed through cards and pages, each form checked as on Slack', async () => {
+    h = await startWecom({ acknowledge: 60_000 });
+    const number = await h.register();
+    await click(people.owner, 'acknowledge');
+    await until(async () => (await stored(number)).status === 'accepted', 'acknowledged');
+
+    // Log contact opens from the owner's card as a page, signed in; a contact is proposed as made now.
+    const contact = await h.open(people.owner, link(h.cardsTo(people.owner)[0], 'Log contact'));
+    expect(contact.status).toBe(200);
+    expect(contact.html).toContain('<h1>Customer contact</h1>');
+    expect(contact.html).toContain(`Complaint ${number} · 汤送到时是冷的`);
+    expect(contact.html).toMatch(/name="at" value="\d{4}-\d\d-\d\dT\d\d:\d\d"/);
+    // A field left empty comes back with its error, and what was typed stays.
+    const incomplete = await h.send(contact, {
+      at: '2026-01-01T09:00',
+      how: 'phone',
+      what: '已致电，客户<不满意>',
+    });
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.html).toMatch(/id="at-error">/);
+    expect(incomplete.html).toContain('已致电，客户&lt;不满意&gt;</textarea>');
+    expect(incomplete.html).toContain('<option value="phone" selected>');
+    const at = /name="at" value="([^"]+)"/.exec(contact.html)?.[1] ?? '';
+    const saved = await h.send(contact, { at, how: 'phone', what: '已致电道歉' });
+    expect([saved.status, saved.html]).toEqual([200, expect.stringContaining(`Saved. Complaint ${number}:`)]);
+    // Sent again (a double tap, a reload): the contact is logged once.
+    expect((await h.send(contact, { at, how: 'phone', what: '已致电道歉' })).html).toContain(
+      'This form was sent already.',
+    );
+
+    // Someone not on the case: the form does not open for them.
+    const stranger = await h.open(people.stranger, `/wecom/forms/resolve?case=${number}`);
+    expect(stranger.status).toBe(409);
+    expect(stranger.html).toContain('Only the owner of this case or a manager on its ladder can do this.');
+    expect(stranger.html).not.toContain('Back to the case');
+    expect(stranger.html).not.toContain('name="resolution"');
+    const peek = await h.open(people.stranger, `/wecom/forms/case?case=${number}`);
+    expect([peek.status, peek.html]).toEqual([403, expect.not.stringContaining('汤送到时是冷的')]);
+
+    // More actions lists the forms the owner may fill in now; the root cause names a person by their account.
+    const more = await h.open(people.owner, link(h.cardsTo(people.owner)[0], 'More actions'));
+    const offered = [...more.html.matchAll(/href="\/wecom\/forms\/(\w+)\?/g)].map((m) => m[1]);
+    expect(offered).toEqual(['resolve', 'contact', 'extend', 'rootCause', 'changeClass', 'reassign']);
+    const rootCause = await h.open(people.owner, `/wecom/forms/rootCause?case=${number}`);
+    const cause = {
+      cause: '保温箱损坏',
+      corrective: '更换保温箱',
+      preventive: '每日检查',
+      department: 'delivery',
+    };
+    const badPerson = await h.send(rootCause, { ...cause, person: '李四 <lisi>' });
+    expect(badPerson.html).toMatch(/id="person-error">This is not a WeCom account/);
+    expect((await h.send(rootCause, { ...cause, person: people.owner })).status).toBe(200);
+
+    const resolve = await h.open(people.owner, `/wecom/forms/resolve?case=${number}`);
+    expect(resolve.html).toContain('<option value="explanation" selected>');
+    const resolved = await h.send(resolve, { action: 'refund', amount: '30', resolution: '退款 30 元' });
+    expect(resolved.html).toContain(`Saved. Complaint ${number}: Resolved.`);
+
+    // The customer's verdict at the callback (回访), on its form.
+    const verdict = await h.open(people.owner, `/wecom/forms/verdict?case=${number}`);
+    expect((await h.send(verdict, { verdict: 'accepted', satisfaction: '5', comment: '满意' })).status).toBe(
+      200,
+    );
+
+    // A manager verifies the fix and closes the case on its page, which the complaints chat links to.
+    const verified = await press(people.manager, number, 'Fix verified');
+    expect(verified.html).toContain(`Saved. Complaint ${number}: Resolved.`);
+    expect((await stored(number)).fixVerified).toMatchObject({ by: people.manager });
+    expect((await press(people.manager, number, 'Close')).html).toContain(
+      `Saved. Complaint ${number}: Closed.`,
+    );
+
+    const c = await stored(number);
+    expect(c.timeline.filter((e) => e.type === 'contacted')).toHaveLength(1);
+    expect(c).toMatchObject({
+      resolution: '退款 30 元',
+      resolutionAction: 'refund',
+      amount: 30,
+      rootCause: { ...cause, person: people.owner },
+      verdict: { accepted: true, satisfaction: 5, comment: '满意' },
+    });
+    // The complaints chat heard of each step.
+    await settled(h.config);
+    const chat = h.wecom.received.filter((m) => m.to === CHAT).map((m) => String(m.content));
+    expect(chat.slice(1)).toEqual(
+      [
+        '李四 acknowledged the case.',
+        '李四 contacted the customer (phone: 已致电道歉).',
+        '李四 recorded the root cause: 保温箱损坏',
+        '李四 resolved the case: 退款 30 元',
+        'Customer verdict recorded by 李四. 满意',
+        'Wangwu verified that the fix works.',
+        'Wangwu closed the case.',
+      ].map((line) => `**${number}** · ${line}`),
+    );
   });
 });

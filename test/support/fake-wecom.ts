@@ -152,10 +152,18 @@ function checkButtonCard(card: unknown): { taskId: string; keys: string[] } {
   const keys: string[] = [];
   for (const button of buttons as Record<string, unknown>[]) {
     if (typeof button.text !== 'string' || !button.text) refuse(40058, 'a button has no text');
-    if (typeof button.key !== 'string' || !button.key) refuse(40058, 'a button has no key');
-    if (bytes(String(button.key)) > 1024) refuse(40058, 'a button key is longer than 1024 bytes');
     if (button.style !== undefined && ![1, 2, 3, 4].includes(button.style as number))
       refuse(40058, 'button style must be 1 to 4');
+    if (button.type !== undefined && ![0, 1].includes(button.type as number))
+      refuse(40058, 'button type must be 0 (callback) or 1 (url)');
+    // A url button (type 1) opens its page; any other is clicked back with its key.
+    if (button.type === 1) {
+      if (typeof button.url !== 'string' || !/^https?:\/\/\S+$/.test(button.url))
+        refuse(40058, 'a url button has no http(s) url');
+      if (button.key === undefined) continue;
+    }
+    if (typeof button.key !== 'string' || !button.key) refuse(40058, 'a button has no key');
+    if (bytes(String(button.key)) > 1024) refuse(40058, 'a button key is longer than 1024 bytes');
     if (keys.includes(String(button.key))) refuse(40058, 'two buttons have one key');
     keys.push(String(button.key));
   }

@@ -333,6 +333,13 @@ export const en = {
   'wecom.form.open': 'Open the form',
   'wecom.form.notMember': 'Only members of the company can register complaints here.',
   'wecom.field.respondent': 'Person complained about, if one of the staff: their WeCom account',
+  'wecom.field.userid.hint': 'Their WeCom account (userid), as the address book shows it.',
+  'wecom.button.actions': 'More actions',
+  'wecom.form.saved': 'Saved. Complaint {number}: {status}.',
+  'wecom.form.sentAlready': 'This form was sent already. Open the case again to do more.',
+  'wecom.case.actions': 'What you can do now:',
+  'wecom.case.nothing': 'There is nothing for you to do on this case now.',
+  'wecom.case.open': 'Back to the case',
   'error.userid': 'This is not a WeCom account: letters, digits and _ - . @ only.',
   usage:
     'Use `/complaint` to register a complaint, `/complaint show 202611-0007` to see one, `/complaint list` for the open ones you can act on, `/complaint find <phone or words>` to look one up, `/complaint export 2026-11` for the register of a month, `/complaint export 2026-11 xlsx` for it and its assessment as an Excel workbook (managers).',

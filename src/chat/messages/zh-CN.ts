@@ -316,6 +316,13 @@ export const zhCN: Record<MessageKey, string> = {
   'wecom.form.open': '打开表单',
   'wecom.form.notMember': '只有本企业成员可以在这里登记投诉。',
   'wecom.field.respondent': '被投诉人（如为本公司员工）：其企业微信账号',
+  'wecom.field.userid.hint': '填写其企业微信账号（userid），可在通讯录中查看。',
+  'wecom.button.actions': '更多操作',
+  'wecom.form.saved': '已保存。投诉 {number}：{status}。',
+  'wecom.form.sentAlready': '此表单已提交过。如需继续操作，请重新打开案件。',
+  'wecom.case.actions': '您现在可以：',
+  'wecom.case.nothing': '您目前对此案件没有需要办理的事项。',
+  'wecom.case.open': '返回案件',
   'error.userid': '这不是企业微信账号：只能包含字母、数字及 _ - . @。',
   usage:
     '用法：`/complaint` 登记投诉，`/complaint show 202611-0007` 查看案件，`/complaint list` 查看您可处理的未结投诉，`/complaint find <电话或关键词>` 查找案件，`/complaint export 2026-11` 导出当月投诉登记表，`/complaint export 2026-11 xlsx` 导出含绩效考核的 Excel 工作簿（经理）。',

@@ -33,8 +33,11 @@ export interface ButtonCard {
   subtitle?: string;
   /** At most six lines of name and value. */
   fields?: { name: string; value: string }[];
-  /** At most six; each key (at most 1024 bytes) comes back as the click's EventKey. */
-  buttons: { text: string; key: string; style?: 1 | 2 | 3 | 4 }[];
+  /**
+   * At most six. A button with a key (at most 1024 bytes) is clicked back as the callback's EventKey; one with a
+   * url opens that page instead.
+   */
+  buttons: ({ text: string; style?: 1 | 2 | 3 | 4 } & ({ key: string } | { url: string }))[];
 }
 
 export interface WecomApiOptions {
@@ -198,7 +201,11 @@ function cardBody(card: ButtonCard): Record<string, unknown> {
       ? { horizontal_content_list: card.fields.map((f) => ({ keyname: f.name, value: f.value })) }
       : {}),
     task_id: card.taskId,
-    button_list: card.buttons.map((b) => ({ text: b.text, style: b.style ?? 1, key: b.key })),
+    button_list: card.buttons.map((b) =>
+      'url' in b
+        ? { type: 1, text: b.text, style: b.style ?? 1, url: b.url }
+        : { text: b.text, style: b.style ?? 1, key: b.key },
+    ),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { CaseFormName } from '../../app/forms/case-forms.js';
 import type { Notice } from '../../app/ports.js';
 import { type Case, isMajor } from '../../domain/case.js';
 import { maskPhone, showPhone } from '../../domain/phone.js';
@@ -5,12 +6,10 @@ import type { Policy } from '../../domain/policy.js';
 import { categoryName, customerName, escalateValue, parseEscalateValue } from '../blocks.js';
 import type { Translate } from '../i18n.js';
 import type { ButtonCard } from './api.js';
+import { CASE_PAGE, formPath } from './case-pages.js';
 import { shortened, wecomDate } from './text.js';
 
-/**
- * What a card's buttons do: the actions that need nothing typed. Those that open a form on Slack (resolve, log a
- * contact, need more time…) have no page in WeCom yet.
- */
+/** What a card's callback buttons do: the actions that need nothing typed; the forms open as pages (case-pages.ts). */
 export const CARD_ACTIONS = [
   'acknowledge',
   'escalate',
@@ -54,16 +53,28 @@ export function parseCardKey(key: string): CardKey | null {
 const STYLE = { primary: 1, normal: 2, danger: 3 } as const;
 
 /**
- * The buttons that apply to the case now, as the Slack card chooses them, of those a click can do (at most six, as
- * WeCom allows); a case none applies to has Show, which brings its card up to date.
+ * The buttons that apply to the case now, as the Slack card chooses them, at most six (WeCom's limit): those that
+ * need nothing typed are clicked back to Redress; a form (resolve, log a contact…) opens as a page of the app at
+ * `pages`, the web process's public address, and the rest are on the case's page ("More actions").
  */
-export function cardButtons(t: Translate, c: Case): ButtonCard['buttons'] {
+export function cardButtons(t: Translate, c: Case, pages: string): ButtonCard['buttons'] {
   const button = (action: CardAction, text: string, style: keyof typeof STYLE = 'normal') => ({
     text,
     key: cardKey(action, c),
     style: STYLE[style],
   });
+  const form = (
+    name: CaseFormName | typeof CASE_PAGE,
+    text: string,
+    style: keyof typeof STYLE = 'normal',
+  ) => ({
+    text,
+    url: `${pages}${formPath(name, c.number)}`,
+    style: STYLE[style],
+  });
+  const more = form(CASE_PAGE, t('wecom.button.actions'));
   const verifiable = c.rootCause !== undefined && !c.fixVerified && c.status !== 'closed';
+  const verify = verifiable ? [button('verifyFix', t('button.verifyFix'))] : [];
   const acknowledge =
     c.status === 'registered' ? [button('acknowledge', t('button.acknowledge'), 'primary')] : [];
   const buttons = c.pendingApproval
@@ -71,21 +82,28 @@ export function cardButtons(t: Translate, c: Case): ButtonCard['buttons'] {
         button('approve', t('button.approve'), 'primary'),
         button('reject', t('button.reject'), 'danger'),
         ...acknowledge,
+        form('contact', t('button.contact')),
+        more,
       ]
     : c.status === 'closed'
-      ? []
+      ? [form('reopen', t('button.reopen'))]
       : c.status === 'resolved'
         ? [
-            ...(verifiable ? [button('verifyFix', t('button.verifyFix'))] : []),
+            ...(c.verdict ? [] : [form('verdict', t('button.verdict'), 'primary')]),
+            form('contact', t('button.contact')),
+            ...verify,
             button('close', t('button.close')),
+            more,
           ]
         : [
             ...acknowledge,
-            ...(verifiable ? [button('verifyFix', t('button.verifyFix'))] : []),
+            form('contact', t('button.contact')),
+            form('resolve', t('button.resolve')),
+            ...verify,
             button('escalate', t('button.escalate'), 'danger'),
+            more,
           ];
-  const shown = buttons.slice(0, 6);
-  return shown.length > 0 ? shown : [button('show', t('button.show', { number: c.number }))];
+  return buttons.slice(0, 6);
 }
 
 /** Where the case stands; while a compensation waits for the GM, that is what it waits for. */
@@ -121,6 +139,8 @@ export function noticeLine(t: Translate, policy: Policy, notice: Notice, c: Case
 /** What the card of one member shows: in full for the owner and the managers on the ladder (the phone too). */
 export interface CardView {
   taskId: string;
+  /** The web process's public address, where the buttons that open a form go. */
+  pages: string;
   /** What happened; the case's status when the card is brought up to date after a click. */
   headline?: string;
   full: boolean;
@@ -162,6 +182,6 @@ export function caseCard(t: Translate, c: Case, policy: Policy, view: CardView):
         ? field(t(`deadline.${next.kind}`), wecomDate(next.dueAt, policy.timezone))
         : field(t('card.status'), statusText(t, c)),
     ],
-    buttons: cardButtons(t, c),
+    buttons: cardButtons(t, c, view.pages),
   };
 }

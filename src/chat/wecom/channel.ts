@@ -4,15 +4,25 @@ import type { Policy } from '../../domain/policy.js';
 import { categoryName, customerName } from '../blocks.js';
 import { isMessageKey, type Translate } from '../i18n.js';
 import { statusText } from './cards.js';
+import { CASE_PAGE, formPath } from './case-pages.js';
 import { fitLines, markdownValue, shortened, wecomDate } from './text.js';
 
 /**
  * The case's card in the complaints group chat, as WeCom markdown: what the Slack channel's card shows and no
  * more (the phone masked, no address). A complaint about a member of staff, who may be in the chat, shows its
  * number, category, department and status only (回避). `t` speaks markdown (markdownTranslator): it writes the
- * values it fills in literally; the summary, written around it, goes through markdownValue here.
+ * values it fills in literally; the summary, written around it, goes through markdownValue here. It links to the
+ * case's page at `pages`, where those on the case act on it: a message in a group chat has no buttons.
  */
-export function channelCard(t: Translate, c: Case, policy: Policy, name: (userId: string) => string): string {
+export function channelCard(
+  t: Translate,
+  c: Case,
+  policy: Policy,
+  name: (userId: string) => string,
+  pages: string,
+): string {
+  // Those on the case act on it from its page (signed in); for anyone else the page shows nothing.
+  const open = `[${t('wecom.button.actions')}](${pages}${formPath(CASE_PAGE, c.number)})`;
   const department = policy.departments.find((d) => d.id === c.department)?.name ?? c.department;
   const category = categoryName(t, c.category);
   const title = t('card.title', { number: c.number }) + (isMajor(c, policy) ? ` · ${t('card.major')}` : '');
@@ -22,6 +32,7 @@ export function channelCard(t: Translate, c: Case, policy: Policy, name: (userId
     return fitLines(
       [
         `**${title}**`,
+        open,
         fact(t('card.category'), category),
         fact(t('card.department'), department),
         fact(t('card.status'), statusText(t, c)),
@@ -38,6 +49,7 @@ export function channelCard(t: Translate, c: Case, policy: Policy, name: (userId
   return fitLines(
     [
       `**${title}**`,
+      open,
       markdownValue(shortened(c.summary, 300)),
       ...(c.demand ? [fact(t('card.demand'), shortened(c.demand, 200))] : []),
       fact(t('card.customer'), customerName(t, c)),

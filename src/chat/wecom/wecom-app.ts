@@ -61,6 +61,7 @@ export function wecomApp(env: WecomEnv, policy: Policy, redis: Redis, prefix: st
       pace,
       records,
       names,
+      pages: env.WECOM_PUBLIC_URL,
     }),
   };
 }

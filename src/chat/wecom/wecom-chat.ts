@@ -27,6 +27,8 @@ export interface WecomChatDeps {
   pace: MemberPace;
   records: CardRecords;
   names: WecomNames;
+  /** The web process's public address, where a card's buttons open the forms about its case. */
+  pages: string;
 }
 
 /**
@@ -47,7 +49,15 @@ const peopleOf = (c: Case) => [c.owner, c.receiver, c.handoverFrom, c.ladder[c.l
  * markdown, and the complaints channel is a group chat of the app or a group robot. WeCom tells the app nobody's
  * language, so all speak the policy's, with times in its time zone.
  */
-export function wecomChat({ api, policy, channel, pace, records, names }: WecomChatDeps): ChatTransport {
+export function wecomChat({
+  api,
+  policy,
+  channel,
+  pace,
+  records,
+  names,
+  pages,
+}: WecomChatDeps): ChatTransport {
   const base = translator(policy.locale);
   const t = plainTranslator(base);
   const md = markdownTranslator(base);
@@ -71,6 +81,7 @@ export function wecomChat({ api, policy, channel, pace, records, names }: WecomC
     const name = await names.of(peopleOf(c));
     return caseCard(t, c, policy, {
       taskId,
+      pages,
       full: seesFullPhone(c, to),
       name,
       ...(headline ? { headline } : {}),
@@ -80,7 +91,7 @@ export function wecomChat({ api, policy, channel, pace, records, names }: WecomC
   return {
     async postCard(c) {
       const name = await names.of(peopleOf(c));
-      const posted = await toChannel(here, channelCard(md, c, policy, name));
+      const posted = await toChannel(here, channelCard(md, c, policy, name, pages));
       return posted.kind === 'sent' ? { kind: 'sent', card: refOf(here) } : posted;
     },
 

@@ -11,6 +11,7 @@ const wecom = {
   WECOM_SECRET: 's3cret',
   WECOM_TOKEN: 'QDG6eK',
   WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+  WECOM_PUBLIC_URL: 'https://redress.example.com',
 };
 
 function policyFile(yaml: string): string {

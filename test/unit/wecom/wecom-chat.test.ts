@@ -63,6 +63,7 @@ beforeEach(async () => {
     pace: redisMemberPace(redis, prefix),
     records,
     names: wecomNames(api, redis, prefix),
+    pages: 'https://redress.example.com',
   });
 });
 afterEach(async () => {
@@ -78,14 +79,19 @@ describe('the WeCom chat transport', () => {
     expect(await chat.notify('lisi', { kind: 'assigned' }, c)).toMatchObject({ kind: 'sent' });
     expect(await chat.notify('zhangsan', { kind: 'registered' }, c)).toMatchObject({ kind: 'sent' });
     const [owner, receiver] = wecom.received;
-    const card = owner?.card as Record<string, unknown> & { button_list: { key: string; text: string }[] };
+    const card = owner?.card as Record<string, unknown> & {
+      button_list: { key?: string; url?: string; text: string }[];
+    };
     expect(card.main_title).toEqual({
       title: `Complaint ${c.number}`,
       desc: `New complaint ${c.number} for you. Please acknowledge it.`,
     });
-    expect(card.button_list.map((b) => [b.text, parseCardKey(b.key)])).toEqual([
+    expect(card.button_list.map((b) => [b.text, parseCardKey(b.key ?? '') ?? b.url])).toEqual([
       ['Acknowledge', { action: 'acknowledge', number: c.number }],
+      ['Log contact', `https://redress.example.com/wecom/forms/contact?case=${c.number}`],
+      ['Resolve', `https://redress.example.com/wecom/forms/resolve?case=${c.number}`],
       ['Escalate now', { action: 'escalate', number: c.number, level: 0 }],
+      ['More actions', `https://redress.example.com/wecom/forms/case?case=${c.number}`],
     ]);
     expect(JSON.stringify(card)).toContain('13812345678');
     expect(JSON.stringify(card)).toContain('李四');
