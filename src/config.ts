@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -221,6 +222,12 @@ export type WecomAppEnv = z.infer<typeof wecomAppEnv>;
 export interface WecomConfig {
   env: WecomAppEnv;
   policy: Policy;
+  /** The verification file of the trusted domain (WECOM_VERIFY_FILE), served at `/<name>`. */
+  domainProof?: DomainProof;
+}
+export interface DomainProof {
+  name: string;
+  content: string;
 }
 
 function check<T>(schema: z.ZodType<T>, input: unknown, where: string): T {
@@ -273,7 +280,22 @@ export function loadWecomConfig(source: NodeJS.ProcessEnv = process.env): WecomC
     throw new ConfigError(
       `Invalid configuration:\n  WECOM_ROBOT_KEY: is required when ${env.POLICY_FILE} channel is ${ROBOT_CHANNEL}: the key of the group robot’s webhook address (…/webhook/send?key=…)`,
     );
-  return { env, policy };
+  return {
+    env,
+    policy,
+    ...(env.WECOM_VERIFY_FILE ? { domainProof: domainProof(env.WECOM_VERIFY_FILE) } : {}),
+  };
+}
+
+/** The trusted domain's verification file, as WeCom fetches it from the domain's root: its name and content. */
+function domainProof(file: string): DomainProof {
+  try {
+    const content = readFileSync(file, 'utf8');
+    if (content.length > 1024) throw new Error('too long');
+    return { name: basename(file), content };
+  } catch {
+    throw new ConfigError(`Invalid configuration:\n  WECOM_VERIFY_FILE: cannot read ${file} (a few bytes)`);
+  }
 }
 
 /** Validates the configuration of the chat platform `CHAT` names: Slack's unless it is `wecom`. */

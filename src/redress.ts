@@ -107,7 +107,13 @@ export async function startRedress(
   // CHAT chooses the chat platform: a WeCom app, or (by default) a Slack app.
   const slack = env.CHAT === 'wecom' ? undefined : env;
   const wecom =
-    env.CHAT === 'wecom' ? { env, app: wecomApp(env, policy, redis, env.REDIS_PREFIX) } : undefined;
+    env.CHAT === 'wecom'
+      ? {
+          env,
+          app: wecomApp(env, policy, redis, env.REDIS_PREFIX),
+          domainProof: 'domainProof' in config ? config.domainProof : undefined,
+        }
+      : undefined;
   // Retries are the outbox's: a 429 or a failure must not hold a mailbox while the client waits on its own.
   const client = metrics.slackClient(slack?.SLACK_BOT_TOKEN, {
     slackApiUrl: slack?.SLACK_API_URL,
@@ -203,6 +209,7 @@ export async function startRedress(
               ),
               sessionKey: sessionKeyOf(wecom.env.WECOM_SECRET, wecom.env.WECOM_TOKEN),
               publicUrl: wecom.env.WECOM_PUBLIC_URL,
+              ...(wecom.domainProof ? { domainProof: wecom.domainProof } : {}),
               ...useCases,
             }),
           )

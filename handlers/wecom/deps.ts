@@ -4,6 +4,7 @@ import type { WecomApi } from '../../src/chat/wecom/api.js';
 import type { WecomCrypto } from '../../src/chat/wecom/crypto.js';
 import type { MemberPace } from '../../src/chat/wecom/pace.js';
 import type { CardRecords, WecomNames } from '../../src/chat/wecom/records.js';
+import type { DomainProof } from '../../src/config.js';
 import type { Policy } from '../../src/domain/policy.js';
 import type { Log } from '../../src/log.js';
 
@@ -34,4 +35,6 @@ export interface WecomDeps extends CaseUseCases {
   sessionKey: Buffer;
   /** The web process's public address (https://…), where WeCom's sign-in sends members back to a page. */
   publicUrl: string;
+  /** The trusted domain's verification file, when the web process serves it (WECOM_VERIFY_FILE). */
+  domainProof?: DomainProof;
 }

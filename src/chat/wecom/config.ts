@@ -52,6 +52,14 @@ export const wecomEnv = z.object({
     .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
   /** The complaints channel's group robot (群机器人), when the policy's channel is `robot`. */
   WECOM_ROBOT_KEY: robotKey.optional(),
+  /** The file that proves the trusted domain (可信域名) is the company's, served at the web process's root. */
+  WECOM_VERIFY_FILE: z
+    .string()
+    .regex(
+      /(^|\/)WW_verify_[A-Za-z0-9]+\.txt$/,
+      'must be the path of the WW_verify_….txt file the admin console gives for the trusted domain',
+    )
+    .optional(),
 });
 
 export type WecomEnv = z.infer<typeof wecomEnv>;

@@ -47,6 +47,24 @@ describe('an installation on WeCom', () => {
     expect(() => loadInstallation({ CHAT: 'teams' })).toThrow('CHAT: must be one of slack, wecom');
   });
 
+  it('takes the trusted domain’s verification file, and names one it cannot serve', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'redress-'));
+    const proof = join(folder, 'WW_verify_Ab12Cd34.txt');
+    writeFileSync(proof, 'Ab12Cd34');
+    const POLICY_FILE = policyFile(`channel: wrComplaints01\n${people}`);
+    const config = loadInstallation({ ...wecom, POLICY_FILE, WECOM_VERIFY_FILE: proof });
+    expect('domainProof' in config && config.domainProof).toEqual({
+      name: 'WW_verify_Ab12Cd34.txt',
+      content: 'Ab12Cd34',
+    });
+    expect(() =>
+      loadInstallation({ ...wecom, POLICY_FILE, WECOM_VERIFY_FILE: join(folder, 'proof.txt') }),
+    ).toThrow('WECOM_VERIFY_FILE: must be the path of the WW_verify_….txt file');
+    expect(() =>
+      loadInstallation({ ...wecom, POLICY_FILE, WECOM_VERIFY_FILE: join(folder, 'WW_verify_missing.txt') }),
+    ).toThrow('WECOM_VERIFY_FILE: cannot read');
+  });
+
   it('leaves a Slack app as it was when CHAT says nothing', () => {
     const config = loadInstallation({
       SLACK_SIGNING_SECRET: 's',
