@@ -21,7 +21,7 @@ describe('a message Slack refuses', () => {
       (call) => call.args.thread_ts === c.card.ts && /could not be delivered/.test(String(call.args.text)),
     );
     expect(told?.args.text).toBe(
-      `A message to <@${GONE}> could not be delivered (Slack answered channel_not_found).`,
+      `A message to <@${GONE}> could not be delivered (the chat answered channel_not_found).`,
     );
     // Slack refused the message to the person it does not know, and nothing else (their profile aside).
     const refusedMessages = h.slack.refused.filter((call) => call.method.startsWith('chat.'));

@@ -300,7 +300,7 @@ export const en = {
   'thread.approval-requested': '{by} proposed a compensation of {text}; waiting for the general manager.',
   'thread.approved': '{by} approved the compensation.',
   'thread.approval-rejected': '{by} rejected the compensation.',
-  'thread.undelivered': 'A message to {to} could not be delivered (Slack answered {text}).',
+  'thread.undelivered': 'A message to {to} could not be delivered (the chat answered {text}).',
   'report.daily': 'Your complaints unresolved for more than a day ({count})',
   'export.title': 'Complaint register {month}',
   'export.number': 'Case number',

@@ -285,7 +285,7 @@ export const zhCN: Record<MessageKey, string> = {
   'thread.approval-requested': '{by} 提出赔偿 {text}，等待总经理批准。',
   'thread.approved': '{by} 已批准赔偿。',
   'thread.approval-rejected': '{by} 已驳回赔偿。',
-  'thread.undelivered': '发给 {to} 的消息未能送达(Slack 答复:{text})。',
+  'thread.undelivered': '发给 {to} 的消息未能送达（聊天平台答复：{text}）。',
   'report.daily': '超过一天未解决的投诉（{count}）',
   'export.title': '投诉登记表 {month}',
   'export.number': '编号',
