@@ -1,169 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseStore } from '../../src/app/ports.js';
 import { buildXml } from '../../src/chat/wecom/xml.js';
-import type { WecomConfig } from '../../src/config.js';
-import type { DeadlinePolicy, Policy } from '../../src/domain/policy.js';
-import { createLog } from '../../src/log.js';
-import { type Redress, startRedress } from '../../src/redress.js';
-import { type FakeWecom, type Received, startFakeWecom } from '../support/fake-wecom.js';
-import { REDIS_URL, testPolicy } from '../support/harness.js';
+import type { Received } from '../support/fake-wecom.js';
 import { settled, until } from '../support/settle.js';
-import { testStore } from '../support/test-store.js';
 import { buttonsOf } from '../support/wecom-buttons.js';
-
-/** People by their WeCom userids. */
-const people = {
-  receiver: 'zhangsan',
-  owner: 'lisi',
-  manager: 'wangwu',
-  csManager: 'zhaoliu',
-  gm: 'sunqi',
-  stranger: 'zhouba',
-} as const;
-/** The complaints channel: a group chat of the app. */
-const CHAT = 'wrComplaints01';
-
-const form = {
-  customerName: '王女士',
-  customerPhone: '138 1234 5678',
-  summary: '汤送到时是冷的',
-  demand: '退款',
-  category: 'delivery',
-  class: '1',
-  channel: 'phone',
-  department: 'delivery',
-};
-
-const PUBLIC_URL = 'https://redress.example.com';
-
-/** A page as the member's WeCom shows it: its status, its HTML, and the form's sign-in and address if it has one. */
-interface Page {
-  status: number;
-  html: string;
-  session: string;
-  /** Where its form is sent: its own address. */
-  action: string;
-}
-
-async function pageOf(path: string, response: Response): Promise<Page> {
-  const html = await response.text();
-  const attribute = (name: string) =>
-    new RegExp(`${name}="([^"]+)"`).exec(html)?.[1]?.replaceAll('&amp;', '&') ?? '';
-  return {
-    status: response.status,
-    html,
-    session: /name="session" value="([^"]+)"/.exec(html)?.[1] ?? '',
-    action: attribute('action') || path,
-  };
-}
-
-interface WecomHarness {
-  wecom: FakeWecom;
-  store: CaseStore;
-  url: string;
-  /** Registers the form as a member, through WeCom's sign-in; returns the case number the page answers with. */
-  register(user?: string): Promise<string>;
-  /** Opens a page of the app (its path, or a button's URL) as a member, through WeCom's sign-in. */
-  open(user: string, page: string): Promise<Page>;
-  /** Sends a page's form back, with the sign-in the page carried. */
-  send(page: Page, fields: Record<string, string>): Promise<Page>;
-  /** The cards a member received, in order. */
-  cardsTo(user: string): Received[];
-  /** Posts a callback as WeCom posts it. */
-  callback(request: { query: string; body: string }): Promise<Response>;
-  config: WecomConfig;
-  close(): Promise<void>;
-}
-
-/** Redress with CHAT=wecom, on a free port, talking to a fake WeCom and the real Redis under a prefix of its own. */
-async function startWecom(deadlines: Partial<DeadlinePolicy>): Promise<WecomHarness> {
-  const wecom = await startFakeWecom();
-  wecom.chat(CHAT);
-  wecom.name(people.owner, '李四');
-  const prefix = `redress-test-${randomUUID()}`;
-  const policy: Policy = {
-    ...testPolicy(deadlines),
-    channel: CHAT,
-    gm: people.gm,
-    csManager: people.csManager,
-    approvalStandIn: people.csManager,
-    departments: [{ id: 'delivery', name: '配送部', owner: people.owner, manager: people.manager }],
-  };
-  const config: WecomConfig = {
-    policy,
-    env: {
-      CHAT: 'wecom',
-      PORT: 0,
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      POLICY_FILE: '(test)',
-      OUTBOX_PER_SECOND: 50,
-      OUTBOX_BURST: 50,
-      JOB_LOCK: 30_000,
-      RECONCILE_EVERY: 300_000,
-      WATCHDOG_EVERY: 30_000,
-      OVERDUE_AFTER: 60_000,
-      LOG_LEVEL: 'silent',
-      WECOM_CORP_ID: wecom.corpId,
-      WECOM_AGENT_ID: wecom.agentId,
-      WECOM_SECRET: wecom.secret,
-      WECOM_TOKEN: wecom.token,
-      WECOM_ENCODING_AES_KEY: wecom.encodingAesKey,
-      WECOM_API_URL: wecom.url,
-      WECOM_PUBLIC_URL: PUBLIC_URL,
-    },
-  };
-  const store = testStore();
-  const redress: Redress = await startRedress(config, { role: 'all', log: createLog('silent'), store });
-  const url = `http://127.0.0.1:${redress.port}`;
-  const h: WecomHarness = {
-    wecom,
-    store,
-    url,
-    config,
-    cardsTo: (user) => wecom.received.filter((m) => m.to === user && m.msgtype === 'template_card'),
-    callback: ({ query, body }) => fetch(`${url}/wecom/callback?${query}`, { method: 'POST', body }),
-    async open(user, page) {
-      const path = page.replace(PUBLIC_URL, '');
-      const signIn = await fetch(`${url}${path}`, { redirect: 'manual' });
-      expect(signIn.status).toBe(302);
-      const back = new URL(
-        String(new URL(String(signIn.headers.get('location'))).searchParams.get('redirect_uri')),
-      );
-      expect(back.origin).toBe(PUBLIC_URL);
-      // WeCom signs the member in and sends them back to the page with a single-use code.
-      back.searchParams.set('code', wecom.oauthCode(user));
-      back.searchParams.set('state', 'redress');
-      return pageOf(path, await fetch(`${url}${back.pathname}${back.search}`));
-    },
-    async send(page, fields) {
-      const answer = await fetch(`${url}${page.action}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ ...fields, session: page.session }).toString(),
-      });
-      return pageOf(page.action, answer);
-    },
-    async register(user = people.receiver) {
-      const answer = await h.send(await h.open(user, '/wecom/forms/register'), form);
-      expect(answer.status).toBe(200);
-      const number = /Registered as (\d{6}-\d{4,})\./.exec(answer.html)?.[1];
-      if (!number) throw new Error('the page gave no case number');
-      return number;
-    },
-    async close() {
-      await redress.stop();
-      await wecom.close();
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-    },
-  };
-  return h;
-}
+import { people, startWecom, type WecomHarness } from '../support/wecom-harness.js';
 
 /** What a card says happened, and what its buttons do. */
 const cardOf = (m: Received | undefined) => ({
@@ -182,7 +22,7 @@ describe('Redress on WeCom', () => {
 
   it('registers from the form page, cards the owner, and warns, nudges and climbs to the GM once each', async () => {
     // Acknowledge within 2 s: warned at 1 s, nudged at 2 s, then manager, CS manager, GM one second apart.
-    h = await startWecom({ acknowledge: 2000, warnAt: 0.5, grace: 1000 });
+    h = await startWecom({ deadlines: { acknowledge: 2000, warnAt: 0.5, grace: 1000 } });
     const number = await h.register();
     await until(() => h.cardsTo(people.gm).length > 0, 'the GM’s card', 15_000);
     await settled(h.config);
@@ -207,7 +47,7 @@ describe('Redress on WeCom', () => {
     const stored = await h.store.get(number);
     expect(stored).toMatchObject({ receiver: people.receiver, owner: people.owner, level: 3 });
     // The complaints chat has the case (the phone masked) and hears of each rung.
-    const chat = h.wecom.received.filter((m) => m.to === CHAT).map((m) => String(m.content));
+    const chat = h.channelSaid();
     expect(chat[0]).toContain(`**Complaint ${number}**`);
     expect(chat[0]).toContain('138＊＊＊＊5678');
     expect(chat[0]).not.toContain('13812345678');
@@ -219,7 +59,7 @@ describe('Redress on WeCom', () => {
   });
 
   it('acknowledges by a click, updates the clicked card with its response code, and shrugs off forgeries, replays and strangers', async () => {
-    h = await startWecom({ acknowledge: 60_000 });
+    h = await startWecom({ deadlines: { acknowledge: 60_000 } });
     const number = await h.register();
     const assigned = await until(() => h.cardsTo(people.owner)[0], 'the owner’s card');
     const click = h.wecom.click(people.owner, cardOf(assigned).task, `acknowledge:${number}`);
@@ -245,10 +85,7 @@ describe('Redress on WeCom', () => {
       'page:case',
     ]);
     await until(
-      () =>
-        h.wecom.received.some(
-          (m) => m.to === CHAT && m.content === `**${number}** · 李四 acknowledged the case.`,
-        ),
+      () => h.channelSaid().includes(`**${number}** · 李四 acknowledged the case.`),
       'the chat told',
     );
 
@@ -307,17 +144,12 @@ describe('the forms of a case on WeCom', () => {
     const card = await lastCardWith(user, action);
     const buttons = (card.card?.button_list ?? []) as { key?: string }[];
     const key = buttons.find((b) => b.key?.startsWith(action))?.key;
-    const answer = await h.callback(
-      h.wecom.callback(h.wecom.click(user, cardOf(card).task, String(key)).xml),
-    );
-    expect(answer.status).toBe(200);
+    expect((await h.click(user, card, String(key))).status).toBe(200);
   };
   /** Presses a button of the case's page, opened from the link of the case's card in the complaints chat. */
   const press = async (user: string, number: string, label: string) => {
-    const posted = h.wecom.received.find(
-      (m) => m.to === CHAT && String(m.content).includes(`**Complaint ${number}**`),
-    );
-    const page = await h.open(user, String(/\]\((https:[^)]+)\)/.exec(String(posted?.content))?.[1]));
+    const posted = h.channelSaid().find((line) => line.includes(`**Complaint ${number}**`));
+    const page = await h.open(user, String(/\]\((https:[^)]+)\)/.exec(String(posted))?.[1]));
     expect(page.status).toBe(200);
     const value = new RegExp(`name="do" value="([^"]+)">${label}<`).exec(page.html)?.[1];
     if (!value) throw new Error(`the page has no ${label} for ${user}: ${page.html}`);
@@ -330,7 +162,7 @@ describe('the forms of a case on WeCom', () => {
   };
 
   it('takes a case from registration to closed through cards and pages, each form checked as on Slack', async () => {
-    h = await startWecom({ acknowledge: 60_000 });
+    h = await startWecom({ deadlines: { acknowledge: 60_000 } });
     const number = await h.register();
     await click(people.owner, 'acknowledge');
     await until(async () => (await stored(number)).status === 'accepted', 'acknowledged');
@@ -413,7 +245,7 @@ describe('the forms of a case on WeCom', () => {
     });
     // The complaints chat heard of each step.
     await settled(h.config);
-    const chat = h.wecom.received.filter((m) => m.to === CHAT).map((m) => String(m.content));
+    const chat = h.channelSaid();
     expect(chat.slice(1)).toEqual(
       [
         '李四 acknowledged the case.',
