@@ -1,6 +1,7 @@
 import { clip } from '../../src/chat/blocks.js';
 import { FIND_TEXT_MAX, PAGE_SIZE, searchOf } from '../../src/chat/commands.js';
 import { translator } from '../../src/chat/i18n.js';
+import { casePageUrl } from '../../src/chat/wecom/case-pages.js';
 import { caseListMarkdown } from '../../src/chat/wecom/lists.js';
 import { markdownTranslator } from '../../src/chat/wecom/text.js';
 import { phoneFor } from '../../src/domain/visibility.js';
@@ -30,7 +31,7 @@ export const listCommand = (deps: WecomDeps) => {
         : md('wecom.find.more');
     const name = await deps.names.of(cases.map((c) => c.owner));
     const phone = (c: (typeof cases)[number]) => phoneFor(c, asker, deps.policy);
-    const markdown = caseListMarkdown(md, title, cases, phone, name, next);
+    const markdown = caseListMarkdown(md, title, cases, phone, name, next, casePageUrl(deps.publicUrl));
     await reply(deps, asker, () => deps.api.sendMarkdown(asker, markdown));
   };
 };

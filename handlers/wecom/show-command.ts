@@ -1,5 +1,6 @@
 import { translator } from '../../src/chat/i18n.js';
 import { caseMarkdown } from '../../src/chat/wecom/case-markdown.js';
+import { casePageUrl } from '../../src/chat/wecom/case-pages.js';
 import { markdownTranslator, plainTranslator, shortened } from '../../src/chat/wecom/text.js';
 import { isOnCase, seesFullPhone } from '../../src/domain/visibility.js';
 import type { WecomDeps } from './deps.js';
@@ -21,7 +22,7 @@ export const showCommand = (deps: WecomDeps) => {
       return;
     }
     const name = await deps.names.of([c.owner, c.receiver, c.handoverFrom, c.ladder[c.level]]);
-    const view = { full: seesFullPhone(c, asker), name };
+    const view = { full: seesFullPhone(c, asker), name, page: casePageUrl(deps.publicUrl)(c.number) };
     await reply(deps, asker, () => deps.api.sendMarkdown(asker, caseMarkdown(md, c, deps.policy, view)));
   };
 };

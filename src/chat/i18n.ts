@@ -8,10 +8,15 @@ export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN
 
 /**
  * What a message names: words or a number as they are, a person by their chat id, a conversation by its id, or
- * words to stress. The catalogs hold plain words; how a person, a conversation or stress is written is the chat
+ * words to stress, which may link to a page (`href`). The catalogs hold plain words; how a person, a conversation or stress is written is the chat
  * platform's (its `Marks`).
  */
-export type Param = string | number | { person: string } | { channel: string } | { strong: string | number };
+export type Param =
+  | string
+  | number
+  | { person: string }
+  | { channel: string }
+  | { strong: string | number; href?: string };
 
 /** Says a message in one language. */
 export type Translate = (key: MessageKey, params?: Record<string, Param>) => string;
@@ -20,7 +25,7 @@ export type Translate = (key: MessageKey, params?: Record<string, Param>) => str
 export interface Marks {
   person(id: string): string;
   channel(id: string): string;
-  strong(text: string): string;
+  strong(text: string, href?: string): string;
 }
 
 /** Plain words: a person and a conversation by their ids, nothing stressed. */
@@ -31,7 +36,7 @@ export function written(value: Param, marks: Marks): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;
   if ('person' in value) return marks.person(value.person);
   if ('channel' in value) return marks.channel(value.channel);
-  return marks.strong(String(value.strong));
+  return marks.strong(String(value.strong), value.href);
 }
 
 /** A message that counts (`{count, plural, one {…} other {…}}`) is ICU MessageFormat, for the language's plural rules. */

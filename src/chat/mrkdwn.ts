@@ -4,7 +4,7 @@ import type { Marks } from './i18n.js';
 export const slackMarks: Marks = {
   person: (id) => `<@${id}>`,
   channel: (id) => `<#${id}>`,
-  strong: (text) => `*${text}*`,
+  strong: (text, href) => (href ? `<${href}|${text}>` : `*${text}*`),
 };
 
 /**

@@ -6,7 +6,7 @@ import { QUEUE_NAME } from '../../jobs/queue.js';
 import type { WecomConfig } from '../../src/config.js';
 import { REDIS_URL } from '../support/harness.js';
 import { settled, until } from '../support/settle.js';
-import { CHAT, people, startWecom, type WecomHarness } from '../support/wecom-harness.js';
+import { CHAT, PUBLIC_URL, people, startWecom, type WecomHarness } from '../support/wecom-harness.js';
 
 /** Redress on WeCom with deadlines no test here reaches. */
 const start = (env: Partial<WecomConfig['env']> = {}) =>
@@ -47,6 +47,7 @@ describe('commands to Redress on WeCom', () => {
     expect(shown.content).toContain('汤送到时是冷的');
     expect(shown.content).toContain('**Phone**: 13812345678');
     expect(shown.content).toContain('**Owner**: 李四');
+    expect(shown.content).toContain(`[More actions](${PUBLIC_URL}/wecom/forms/case?case=${number})`);
     expect(Buffer.byteLength(String(shown.content))).toBeLessThanOrEqual(2048);
 
     // The receiver is on the case, not on its ladder: the phone masked.
@@ -68,7 +69,7 @@ describe('commands to Redress on WeCom', () => {
 
     await h.say(people.stranger, '查找 138 1234 5678');
     const found = String((await nth(h, people.stranger, 1)).content);
-    expect(found).toContain(`**${number}**`);
+    expect(found).toContain(`[${number}](${PUBLIC_URL}/wecom/forms/case?case=${number})`);
     expect(found).toContain('138＊＊＊＊5678');
     expect(found).not.toContain('13812345678');
 
@@ -93,7 +94,7 @@ describe('commands to Redress on WeCom', () => {
     expect((await h.callback(click)).status).toBe(200);
     const list = String((await nth(h, people.owner, 0)).content);
     expect(list).toContain('**Open complaints you can act on**');
-    expect(list).toContain(`**${number}**`);
+    expect(list).toContain(`[${number}](${PUBLIC_URL}/wecom/forms/case?case=${number})`);
     expect(list).toContain('13812345678');
 
     await h.say(people.owner, 'hello?');

@@ -10,6 +10,8 @@ import { fitLines, markdownValue, shortened, wecomDate } from './text.js';
 export interface CaseView {
   full: boolean;
   name: (userId: string) => string;
+  /** The case's page, where its reader acts on it (casePageUrl). */
+  page: string;
 }
 
 function deadlineLine(t: Translate, d: Deadline, timezone: string): string {
@@ -36,6 +38,7 @@ export function caseMarkdown(t: Translate, c: Case, policy: Policy, view: CaseVi
   const lines = [
     `# ${t('card.title', { number: c.number })}${isMajor(c, policy) ? ` · ${t('card.major')}` : ''}`,
     fact(t('card.status'), statusText(t, c)),
+    `[${t('wecom.button.actions')}](${view.page})`,
     markdownValue(shortened(c.summary, 300)),
     ...(c.demand ? [fact(t('card.demand'), shortened(c.demand, 120))] : []),
     ...(c.address && view.full ? [fact(t('card.address'), shortened(c.address, 120))] : []),

@@ -13,6 +13,8 @@ import { shortened, wecomDate } from './text.js';
 export const CASE_PAGE = 'case';
 export const formPath = (form: CaseFormName | typeof CASE_PAGE, number: string) =>
   `/wecom/forms/${form}?${new URLSearchParams({ case: number })}`;
+/** The case's page at the web process's public address `pages`, as messages link to it. */
+export const casePageUrl = (pages: string) => (number: string) => `${pages}${formPath(CASE_PAGE, number)}`;
 
 /** Each form's title, and the words of the button that opens it, as Slack names them. */
 export const CASE_FORM_WORDS: Record<CaseFormName, { title: MessageKey; button: MessageKey }> = {

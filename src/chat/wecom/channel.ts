@@ -4,7 +4,7 @@ import type { Policy } from '../../domain/policy.js';
 import { categoryName, customerName } from '../blocks.js';
 import { isMessageKey, type Translate } from '../i18n.js';
 import { statusText } from './cards.js';
-import { CASE_PAGE, formPath } from './case-pages.js';
+import { casePageUrl } from './case-pages.js';
 import { fitLines, markdownValue, shortened, wecomDate } from './text.js';
 
 /**
@@ -22,7 +22,7 @@ export function channelCard(
   pages: string,
 ): string {
   // Those on the case act on it from its page (signed in); for anyone else the page shows nothing.
-  const open = `[${t('wecom.button.actions')}](${pages}${formPath(CASE_PAGE, c.number)})`;
+  const open = `[${t('wecom.button.actions')}](${casePageUrl(pages)(c.number)})`;
   const department = policy.departments.find((d) => d.id === c.department)?.name ?? c.department;
   const category = categoryName(t, c.category);
   const title = t('card.title', { number: c.number }) + (isMajor(c, policy) ? ` · ${t('card.major')}` : '');

@@ -6,15 +6,23 @@ import { fitLines, shortened } from './text.js';
 /** `t` speaks WeCom markdown (markdownTranslator) in this file: what it fills in, it writes literally. */
 const more = (t: Translate) => (count: number) => t('report.more', { count });
 
+/** Where a case's number links to: its page, where those on it act (`casePageUrl`); stressed words without one. */
+export type CaseLink = ((number: string) => string) | undefined;
+const numberOf = (number: string, link: CaseLink) => ({
+  strong: number,
+  ...(link ? { href: link(number) } : {}),
+});
+
 /**
  * Many cases escalated to one person, as one markdown message: one line per case, which deadlines it breached
- * (or that it was escalated), as many as 2048 bytes hold, then how many more there are.
+ * (or that it was escalated), its number linking to its page, as many as 2048 bytes hold, then how many more.
  */
 export function digestMarkdown(
   t: Translate,
   cases: Case[],
   reached: Map<string, DeadlineKind[]>,
   name: (userId: string) => string,
+  link?: CaseLink,
 ): string {
   const reachedText = (deadlines: DeadlineKind[]) =>
     deadlines.length === 0
@@ -24,7 +32,7 @@ export function digestMarkdown(
         });
   const lines = cases.map((c) =>
     t('digest.line', {
-      number: { strong: c.number },
+      number: numberOf(c.number, link),
       reached: reachedText(reached.get(c.number) ?? []),
       category: categoryName(t, c.category),
       owner: name(c.owner),
@@ -40,8 +48,17 @@ export function overdueMarkdown(
   cases: Case[],
   phoneOf: (c: Case) => string,
   name: (userId: string) => string,
+  link?: CaseLink,
 ): string {
-  return caseListMarkdown(t, t('report.daily', { count: cases.length }), cases, phoneOf, name);
+  return caseListMarkdown(
+    t,
+    t('report.daily', { count: cases.length }),
+    cases,
+    phoneOf,
+    name,
+    undefined,
+    link,
+  );
 }
 
 /**
@@ -55,10 +72,11 @@ export function caseListMarkdown(
   phoneOf: (c: Case) => string,
   name: (userId: string) => string,
   next?: string,
+  link?: CaseLink,
 ): string {
   const lines = cases.map((c) =>
     t('list.line', {
-      number: { strong: c.number },
+      number: numberOf(c.number, link),
       status: t(`status.${c.status}`),
       category: categoryName(t, c.category),
       customer: customerName(t, c),

@@ -55,11 +55,11 @@ export function markdownTranslator(t: Translate): Translate {
   );
 }
 
-/** How WeCom markdown writes what a message names: ids as words, stress in `**`. */
+/** How WeCom markdown writes what a message names: ids as words, stress in `**`, or as a link to its page. */
 const markdownMarks: Marks = {
   person: (id) => markdownValue(id),
   channel: (id) => markdownValue(id),
-  strong: (text) => `**${markdownValue(text)}**`,
+  strong: (text, href) => (href ? `[${markdownValue(text)}](${href})` : `**${markdownValue(text)}**`),
 };
 
 /** WeCom markdown's marks, each replaced by a character that looks like it but marks nothing. */

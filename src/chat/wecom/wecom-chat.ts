@@ -7,6 +7,7 @@ import { translator } from '../i18n.js';
 import { renderChart, reportChartSpec } from '../report-chart.js';
 import type { WecomApi } from './api.js';
 import { caseCard, noticeLine } from './cards.js';
+import { casePageUrl } from './case-pages.js';
 import { channelCard, channelLine } from './channel.js';
 import { ROBOT_CHANNEL } from './config.js';
 import { digestMarkdown, overdueMarkdown } from './lists.js';
@@ -126,14 +127,14 @@ export function wecomChat({
     digest: (to, cases, reached = new Map()) =>
       paced(to, async () => {
         const name = await names.of(cases.map((c) => c.owner));
-        return api.sendMarkdown(to, digestMarkdown(md, cases, reached, name));
+        return api.sendMarkdown(to, digestMarkdown(md, cases, reached, name, casePageUrl(pages)));
       }),
 
     overdueList: (to, cases) =>
       paced(to, async () => {
         const name = await names.of(cases.map((c) => c.owner));
         const phone = (c: Case) => showPhone(c.customer.phone, policy.country);
-        return api.sendMarkdown(to, overdueMarkdown(md, cases, phone, name));
+        return api.sendMarkdown(to, overdueMarkdown(md, cases, phone, name, casePageUrl(pages)));
       }),
 
     report: (to, kind, period, stats) =>

@@ -186,7 +186,10 @@ describe('the WeCom chat transport', () => {
     expect(digest?.content?.split('\n')[0]).toBe(
       '**60 complaints have been escalated to you in the last few minutes.**',
     );
-    expect(digest?.content).toContain('**202611-0001** · Acknowledge overdue');
+    // Each number links to the case's page, where the manager acts on it.
+    expect(digest?.content).toContain(
+      '[202611-0001](https://redress.example.com/wecom/forms/case?case=202611-0001) · Acknowledge overdue',
+    );
     expect(digest?.content).toMatch(/\nand \d+ more$/);
     expect(daily?.content).toMatch(/\nand \d+ more$/);
     expect(report?.content).toContain('# Monthly complaint summary');
