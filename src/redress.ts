@@ -209,6 +209,7 @@ export async function startRedress(
               ),
               sessionKey: sessionKeyOf(wecom.env.WECOM_SECRET, wecom.env.WECOM_TOKEN),
               publicUrl: wecom.env.WECOM_PUBLIC_URL,
+              oauthUrl: wecom.env.WECOM_OAUTH_URL,
               ...(wecom.domainProof ? { domainProof: wecom.domainProof } : {}),
               ...useCases,
             }),

@@ -35,6 +35,8 @@ export interface WecomDeps extends CaseUseCases {
   sessionKey: Buffer;
   /** The web process's public address (https://…), where WeCom's sign-in sends members back to a page. */
   publicUrl: string;
+  /** WeCom's sign-in page for the app's pages. */
+  oauthUrl: string;
   /** The trusted domain's verification file, when the web process serves it (WECOM_VERIFY_FILE). */
   domainProof?: DomainProof;
 }

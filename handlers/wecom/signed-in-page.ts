@@ -7,8 +7,6 @@ import type { WecomDeps } from './deps.js';
 import { answer, BodyTooLarge, readBody } from './http.js';
 import { openSession, type Session, sealSession } from './session.js';
 
-/** WeCom's sign-in for pages opened in the app (网页授权); `snsapi_base` asks the member nothing. */
-const OAUTH_URL = 'https://open.weixin.qq.com/connect/oauth2/authorize';
 /** Far above a form filled in to its limits, URL-encoded (a Chinese character takes 9 bytes). */
 const FORM_MAX_BYTES = 256_000;
 export const HTML = 'text/html; charset=utf-8';
@@ -51,7 +49,8 @@ export const signedInPage = (deps: WecomDeps, { title, show, submit }: SignedInP
   const { policy, sessionKey, clock } = deps;
 
   const signIn = (self: string) =>
-    `${OAUTH_URL}?${new URLSearchParams({
+    // WeCom's sign-in (网页授权); `snsapi_base` asks the member nothing.
+    `${deps.oauthUrl}?${new URLSearchParams({
       appid: deps.corpId,
       redirect_uri: `${deps.publicUrl}${self}`,
       response_type: 'code',

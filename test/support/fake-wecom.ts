@@ -86,6 +86,10 @@ export interface FakeWecom {
   chat(chatId: string): void;
   /** A group robot (群机器人) added to a group, by its webhook key; what it posts is received `to: robot:<key>`. */
   robot(key: string): void;
+  /** WeCom's sign-in page for the app's pages (open.weixin.qq.com's, here). */
+  oauthUrl: string;
+  /** The member the browser that opens pages is signed in as, and the app's trusted domain (host and port). */
+  signInBrowser(userId: string, trustedDomain: string): void;
   /** The single-use code WeCom's OAuth redirect brings a member back with (valid 5 minutes). */
   oauthCode(userId: string): string;
   /** A member presses a button of a card they received; the click carries a fresh response code. */
@@ -106,6 +110,7 @@ export interface FakeWecom {
 const TOKEN_LIFE_MS = 7_200_000;
 const RESPONSE_CODE_LIFE_MS = 72 * 3_600_000;
 const OAUTH_CODE_LIFE_MS = 300_000;
+const OAUTH_PATH = '/connect/oauth2/authorize';
 const TEXT_MAX_BYTES = 2048;
 const MEMBER_LIMITS = [
   { count: 30, windowMs: 60_000 },
@@ -444,8 +449,46 @@ export async function startFakeWecom(
     }
   };
 
+  /** Who is signed in to WeCom in the browser that opens the app's pages, and the domain the app trusts. */
+  let browserMember: string | undefined;
+  let trustedDomain: string | undefined;
+
+  /**
+   * WeCom's sign-in for a page (网页授权, snsapi_base): for the app's own CorpID and AgentId, to a page of its
+   * trusted domain only, back with a single-use code; as WeCom does, it says what is wrong on a page of its own.
+   */
+  function authorize302(query: URLSearchParams): { status: number; location?: string; text?: string } {
+    const back = URL.canParse(query.get('redirect_uri') ?? '')
+      ? new URL(String(query.get('redirect_uri')))
+      : null;
+    const wrong =
+      query.get('appid') !== corpId
+        ? 'invalid appid'
+        : query.get('response_type') !== 'code' || query.get('scope') !== 'snsapi_base'
+          ? 'invalid response_type or scope'
+          : query.get('agentid') !== String(agentId)
+            ? 'invalid agentid'
+            : !back || back.host !== trustedDomain
+              ? 'redirect_uri 需使用应用可信域名'
+              : !browserMember
+                ? 'not signed in to WeCom'
+                : null;
+    if (wrong || !back || !browserMember) return { status: 400, text: wrong ?? 'bad request' };
+    const code = next('code');
+    oauthCodes.set(code, { userId: browserMember, until: clock + OAUTH_CODE_LIFE_MS });
+    back.searchParams.set('code', code);
+    back.searchParams.set('state', query.get('state') ?? '');
+    return { status: 302, location: back.toString() };
+  }
+
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === OAUTH_PATH) {
+      const { status, location, text } = authorize302(url.searchParams);
+      res.writeHead(status, location ? { location } : { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(text ?? '');
+      return;
+    }
     const method = url.pathname.replace(/^\/cgi-bin\//, '');
     const query = Object.fromEntries(url.searchParams);
     let reply: Record<string, unknown>;
@@ -472,6 +515,7 @@ export async function startFakeWecom(
 
   return {
     url: `http://127.0.0.1:${port}/cgi-bin/`,
+    oauthUrl: `http://127.0.0.1:${port}${OAUTH_PATH}`,
     corpId,
     agentId,
     secret,
@@ -495,6 +539,10 @@ export async function startFakeWecom(
     name: (userId, name) => void names.set(userId, name),
     chat: (chatId) => void chats.add(chatId),
     robot: (key) => void robots.set(key, robots.get(key) ?? []),
+    signInBrowser(userId, domain) {
+      browserMember = userId;
+      trustedDomain = domain;
+    },
     oauthCode(userId) {
       const code = next('code');
       oauthCodes.set(code, { userId, until: clock + OAUTH_CODE_LIFE_MS });

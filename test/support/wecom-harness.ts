@@ -129,6 +129,7 @@ export async function startWecom(options: WecomOptions = {}): Promise<WecomHarne
       WECOM_ENCODING_AES_KEY: wecom.encodingAesKey,
       WECOM_API_URL: wecom.url,
       WECOM_PUBLIC_URL: PUBLIC_URL,
+      WECOM_OAUTH_URL: wecom.oauthUrl,
       ...(robotKey ? { WECOM_ROBOT_KEY: robotKey } : {}),
       ...options.env,
     },

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** WeCom's sign-in for pages opened in the app (网页授权). */
+export const WECOM_OAUTH_URL = 'https://open.weixin.qq.com/connect/oauth2/authorize';
+
 /** The official API base; tests point `WECOM_API_URL` at a fake on 127.0.0.1. */
 export const WECOM_API_URL = 'https://qyapi.weixin.qq.com/cgi-bin/';
 
@@ -50,6 +53,8 @@ export const wecomEnv = z.object({
     .url()
     .default(WECOM_API_URL)
     .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  /** WeCom's sign-in for the app's pages; tests point it at their fake. */
+  WECOM_OAUTH_URL: z.url().default(WECOM_OAUTH_URL),
   /** The complaints channel's group robot (群机器人), when the policy's channel is `robot`. */
   WECOM_ROBOT_KEY: robotKey.optional(),
   /** The file that proves the trusted domain (可信域名) is the company's, served at the web process's root. */

@@ -100,6 +100,7 @@ beforeEach(async () => {
     pace: redisMemberPace(redis, prefix),
     sessionKey: Buffer.from('key'),
     publicUrl: 'https://redress.example.com',
+    oauthUrl: 'https://open.weixin.qq.com/connect/oauth2/authorize',
     registerComplaint: vi.fn(),
     acknowledgeCase: vi.fn(ok),
     escalateCase: vi.fn(ok),

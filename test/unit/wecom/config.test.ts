@@ -12,7 +12,12 @@ const env = {
 
 describe('WeCom configuration', () => {
   it('reads the app’s settings, the official API by default', () => {
-    expect(wecomEnv.parse(env)).toEqual({ ...env, WECOM_AGENT_ID: 1000002, WECOM_API_URL: WECOM_API_URL });
+    expect(wecomEnv.parse(env)).toEqual({
+      ...env,
+      WECOM_AGENT_ID: 1000002,
+      WECOM_API_URL,
+      WECOM_OAUTH_URL: 'https://open.weixin.qq.com/connect/oauth2/authorize',
+    });
     // The public address is written without a closing slash, as the pages' paths are put after it.
     expect(
       wecomEnv.parse({ ...env, WECOM_PUBLIC_URL: 'https://redress.example.com/' }).WECOM_PUBLIC_URL,

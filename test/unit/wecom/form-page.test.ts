@@ -6,6 +6,7 @@ import { wecomRoutes } from '../../../handlers/wecom/index.js';
 import { sealSession, sessionKeyOf } from '../../../handlers/wecom/session.js';
 import type { Submission } from '../../../src/app/register-complaint.js';
 import { wecomApi } from '../../../src/chat/wecom/api.js';
+import { WECOM_OAUTH_URL } from '../../../src/chat/wecom/config.js';
 import { createLog } from '../../../src/log.js';
 import { startProbe, type Web } from '../../../src/web.js';
 import { aCase } from '../../support/cases.js';
@@ -64,6 +65,7 @@ beforeEach(async () => {
     api,
     sessionKey: key,
     publicUrl: 'https://redress.example.com',
+    oauthUrl: WECOM_OAUTH_URL,
     registerComplaint: vi.fn(async (submission: Submission) => {
       registered.push(submission);
       return { kind: 'stored' as const, case: aCase({ number: '202611-0042' }) };
