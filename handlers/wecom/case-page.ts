@@ -4,7 +4,7 @@ import { CASE_PAGE, casePage, formPath } from '../../src/chat/wecom/case-pages.j
 import { messagePage } from '../../src/chat/wecom/pages.js';
 import type { Case } from '../../src/domain/case.js';
 import { type CaseAction, refusalOf } from '../../src/domain/permissions.js';
-import { isOnCase } from '../../src/domain/visibility.js';
+import { approverOf, isOnCase } from '../../src/domain/visibility.js';
 import { BUTTON_PERMISSION, caseAction } from './case-action.js';
 import type { WecomDeps } from './deps.js';
 import { answer } from './http.js';
@@ -30,7 +30,9 @@ export const casePageOf = (deps: WecomDeps) => {
     const refuse = (status: number, text: string) =>
       answer(res, status, messagePage(locale, title, text, [], true), HTML);
     if (!c) refuse(404, t('refusal.not_found', { number: number.slice(0, 20) }));
-    else if (!isOnCase(c, member, policy)) refuse(403, t('refusal.not_involved'));
+    // The stand-in who decides on a compensation when the case is about the GM is on it for that.
+    else if (!isOnCase(c, member, policy) && approverOf(c, policy) !== member)
+      refuse(403, t('refusal.not_involved'));
     else return c;
     return null;
   }
@@ -40,7 +42,8 @@ export const casePageOf = (deps: WecomDeps) => {
     async show(request, member, session) {
       const c = await caseFor(request, member);
       if (!c) return;
-      const may = (action: CaseAction) => !refusalOf(action, c, member, policy);
+      const roles = { ...policy, gm: approverOf(c, policy) ?? policy.gm };
+      const may = (action: CaseAction) => !refusalOf(action, c, member, roles);
       const offer = {
         session,
         buttons: BUTTONS.filter((button) => may(BUTTON_PERMISSION[button])),

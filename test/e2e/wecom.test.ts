@@ -258,4 +258,35 @@ describe('the forms of a case on WeCom', () => {
       ].map((line) => `**${number}** · ${line}`),
     );
   });
+
+  it('sends a compensation over the threshold to the GM, and on a complaint about the GM to their stand-in', async () => {
+    h = await startWecom({ deadlines: { acknowledge: 60_000 } });
+    const resolveFor = async (number: string) => {
+      const resolve = await h.open(people.owner, `/wecom/forms/resolve?case=${number}`);
+      return h.send(resolve, { action: 'compensation', amount: '900', resolution: '赔偿 900 元' });
+    };
+    const offered = async (user: string, number: string) => {
+      const page = await h.open(user, `/wecom/forms/case?case=${number}`);
+      return [page.status, [...page.html.matchAll(/name="do" value="[^"]+">([^<]+)</g)].map((m) => m[1])];
+    };
+
+    const number = await h.register();
+    expect((await resolveFor(number)).html).toContain('Waiting for the general manager');
+    expect(await offered(people.gm, number)).toEqual([200, expect.arrayContaining(['Approve', 'Reject'])]);
+    expect((await press(people.gm, number, 'Approve')).html).toContain(
+      `Saved. Complaint ${number}: Resolved.`,
+    );
+    expect(await stored(number)).toMatchObject({ status: 'resolved', amount: 900, pendingApproval: null });
+
+    // The GM is who the customer complains about: they see nothing of it, and the stand-in decides.
+    const aboutGm = await h.register({ respondent: people.gm });
+    expect((await resolveFor(aboutGm)).html).toContain('Waiting for the general manager');
+    expect(await offered(people.gm, aboutGm)).toEqual([403, []]);
+    expect(await offered(people.csManager, aboutGm)).toEqual([
+      200,
+      expect.arrayContaining(['Approve', 'Reject']),
+    ]);
+    expect((await press(people.csManager, aboutGm, 'Reject')).status).toBe(200);
+    expect((await stored(aboutGm)).pendingApproval).toBeNull();
+  });
 });
