@@ -7,7 +7,7 @@ import { boltLogger, createLog } from '../../src/log.js';
 import { type Redress, startRedress } from '../../src/redress.js';
 import { aCase } from '../support/cases.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
-import { people, REDIS_URL, testPolicy } from '../support/harness.js';
+import { baseEnv, people, testPolicy } from '../support/harness.js';
 import {
   complaintValues,
   SIGNING_SECRET,
@@ -70,19 +70,10 @@ describe('logs carry no personal data', () => {
     slack = await startFakeSlack();
     const { log, text } = captured();
     const env: Env = {
-      PORT: 0,
+      ...baseEnv(`redress-test-${randomUUID()}`),
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_API_URL: slack.url,
-      REDIS_URL,
-      REDIS_PREFIX: `redress-test-${randomUUID()}`,
-      POLICY_FILE: '(test)',
-      OUTBOX_PER_SECOND: 50,
-      OUTBOX_BURST: 50,
-      JOB_LOCK: 30_000,
-      RECONCILE_EVERY: 300_000,
-      WATCHDOG_EVERY: 30_000,
-      OVERDUE_AFTER: 60_000,
       LOG_LEVEL: 'trace',
     };
     const policy = testPolicy({ acknowledge: 600, warnAt: 0.5, grace: 300 });

@@ -36,6 +36,22 @@ export const people = {
 export const CASES_CHANNEL = 'C0CASES';
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** What every test installation sets, Slack or WeCom: a free port, Redis under `prefix`, quick timers, no logs. */
+export const baseEnv = (prefix: string) =>
+  ({
+    PORT: 0,
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    POLICY_FILE: '(test)',
+    OUTBOX_PER_SECOND: 50,
+    OUTBOX_BURST: 50,
+    JOB_LOCK: 30_000,
+    RECONCILE_EVERY: 300_000,
+    WATCHDOG_EVERY: 30_000,
+    OVERDUE_AFTER: 60_000,
+    LOG_LEVEL: 'silent',
+  }) satisfies Partial<Env>;
+
 /** A policy with deadlines of seconds, so a whole escalation fits in a test. */
 export function testPolicy(deadlines: Partial<DeadlinePolicy> = {}): Policy {
   return {
@@ -120,20 +136,10 @@ export async function startHarness(
   const slack = await startFakeSlack();
   const prefix = `redress-test-${randomUUID()}`;
   const env: Env = {
-    PORT: 0,
+    ...baseEnv(prefix),
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_API_URL: slack.url,
-    REDIS_URL,
-    REDIS_PREFIX: prefix,
-    POLICY_FILE: '(test)',
-    OUTBOX_PER_SECOND: 50,
-    OUTBOX_BURST: 50,
-    JOB_LOCK: 30_000,
-    RECONCILE_EVERY: 300_000,
-    WATCHDOG_EVERY: 30_000,
-    OVERDUE_AFTER: 60_000,
-    LOG_LEVEL: 'silent',
     ...overrides,
   };
   const config: Config = { env, policy };

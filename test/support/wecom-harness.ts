@@ -7,7 +7,7 @@ import type { DeadlinePolicy, Policy } from '../../src/domain/policy.js';
 import { createLog } from '../../src/log.js';
 import { type Redress, startRedress } from '../../src/redress.js';
 import { type FakeWecom, type Received, startFakeWecom } from './fake-wecom.js';
-import { REDIS_URL, testPolicy } from './harness.js';
+import { baseEnv, REDIS_URL, testPolicy } from './harness.js';
 import { testStore } from './test-store.js';
 
 /** People by their WeCom userids. */
@@ -110,18 +110,8 @@ export async function startWecom(options: WecomOptions = {}): Promise<WecomHarne
   const config: WecomConfig = {
     policy,
     env: {
+      ...baseEnv(prefix),
       CHAT: 'wecom',
-      PORT: 0,
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      POLICY_FILE: '(test)',
-      OUTBOX_PER_SECOND: 50,
-      OUTBOX_BURST: 50,
-      JOB_LOCK: 30_000,
-      RECONCILE_EVERY: 300_000,
-      WATCHDOG_EVERY: 30_000,
-      OVERDUE_AFTER: 60_000,
-      LOG_LEVEL: 'silent',
       WECOM_CORP_ID: wecom.corpId,
       WECOM_AGENT_ID: wecom.agentId,
       WECOM_SECRET: wecom.secret,

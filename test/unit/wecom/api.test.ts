@@ -1,24 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ButtonCard, fitBytes, WecomApiError, wecomApi } from '../../../src/chat/wecom/api.js';
-import { type FakeWecom, startFakeWecom } from '../../support/fake-wecom.js';
+import type { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
+import { type ButtonCard, fitBytes, WecomApiError } from '../../../src/chat/wecom/api.js';
+import type { FakeWecom } from '../../support/fake-wecom.js';
+import { useWecomTestbed, type WecomTestbed } from '../../support/wecom-testbed.js';
 
-const prefix = `redress-test-${randomUUID()}`;
 let redis: Redis;
 let wecom: FakeWecom;
+let prefix: string;
+let client: WecomTestbed['client'];
 let serial = 0;
 
-const client = (overrides: Partial<Parameters<typeof wecomApi>[0]> = {}) =>
-  wecomApi({
-    apiUrl: wecom.url,
-    corpId: wecom.corpId,
-    agentId: wecom.agentId,
-    secret: wecom.secret,
-    redis,
-    prefix,
-    ...overrides,
-  });
+useWecomTestbed((bed) => {
+  ({ wecom, redis, prefix, client } = bed);
+});
 const card = (overrides: Partial<ButtonCard> = {}): ButtonCard => ({
   taskId: `case-202611-0007-${++serial}`,
   title: 'Complaint 202611-0007',
@@ -30,19 +24,6 @@ const card = (overrides: Partial<ButtonCard> = {}): ButtonCard => ({
   ],
   ...overrides,
 });
-
-beforeAll(() => {
-  redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-});
-beforeEach(async () => {
-  wecom = await startFakeWecom();
-});
-afterEach(async () => {
-  await wecom.close();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-});
-afterAll(() => redis.quit());
 
 describe('the WeCom API client', () => {
   it('sends a button card as WeCom expects it, and keeps its response code', async () => {

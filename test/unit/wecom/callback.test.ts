@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WecomDeps } from '../../../handlers/wecom/deps.js';
 import { wecomRoutes } from '../../../handlers/wecom/index.js';
 import { redisRequests } from '../../../jobs/requests-seen.js';
 import type { Outcome } from '../../../src/app/transact.js';
 import { wecomAnswers } from '../../../src/chat/wecom/answers.js';
-import { wecomApi } from '../../../src/chat/wecom/api.js';
+import type { WecomApi } from '../../../src/chat/wecom/api.js';
 import { wecomCrypto } from '../../../src/chat/wecom/crypto.js';
 import { messageOf } from '../../../src/chat/wecom/message.js';
 import { redisMemberPace } from '../../../src/chat/wecom/pace.js';
@@ -18,10 +18,12 @@ import { aCase } from '../../support/cases.js';
 import { type FakeWecom, startFakeWecom } from '../../support/fake-wecom.js';
 import { testPolicy } from '../../support/harness.js';
 import { until } from '../../support/settle.js';
+import { useWecomTestbed } from '../../support/wecom-testbed.js';
 
-const prefix = `redress-test-${randomUUID()}`;
 let redis: Redis;
 let wecom: FakeWecom;
+let prefix: string;
+let api: WecomApi;
 let web: Web;
 let deps: WecomDeps;
 const c = aCase({ owner: 'lisi' });
@@ -64,19 +66,10 @@ async function afterALaterClick(): Promise<void> {
   await until(() => calls().some(([number]) => number === '202611-0002'), 'the later click acted on');
 }
 
-beforeAll(() => {
-  redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+useWecomTestbed((bed) => {
+  ({ wecom, redis, prefix, api } = bed);
 });
 beforeEach(async () => {
-  wecom = await startFakeWecom();
-  const api = wecomApi({
-    apiUrl: wecom.url,
-    corpId: wecom.corpId,
-    agentId: wecom.agentId,
-    secret: wecom.secret,
-    redis,
-    prefix,
-  });
   const policy = testPolicy();
   deps = {
     policy,
@@ -118,13 +111,7 @@ beforeEach(async () => {
   };
   web = await startProbe(0, { registry: {} } as never, createLog('silent'), wecomRoutes(deps));
 });
-afterEach(async () => {
-  await web.stop();
-  await wecom.close();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-});
-afterAll(() => redis.quit());
+afterEach(() => web.stop());
 
 describe('the WeCom callback', () => {
   it('answers the URL verification with the decrypted echostr alone', async () => {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { WECOM_API_URL, wecomEnv } from '../../../src/chat/wecom/config.js';
+import { WECOM_ENV } from '../../support/wecom-testbed.js';
 
-const env = {
-  WECOM_CORP_ID: 'ww0123456789abcdef',
-  WECOM_AGENT_ID: '1000002',
-  WECOM_SECRET: 's3cret',
-  WECOM_TOKEN: 'QDG6eK',
-  WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
-  WECOM_PUBLIC_URL: 'https://redress.example.com',
-};
+const env = WECOM_ENV;
 
 describe('WeCom configuration', () => {
   it('reads the app’s settings, the official API by default', () => {

@@ -1,21 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WecomDeps } from '../../../handlers/wecom/deps.js';
 import { wecomRoutes } from '../../../handlers/wecom/index.js';
 import { sealSession, sessionKeyOf } from '../../../handlers/wecom/session.js';
 import type { Submission } from '../../../src/app/register-complaint.js';
-import { wecomApi } from '../../../src/chat/wecom/api.js';
+import type { WecomApi } from '../../../src/chat/wecom/api.js';
 import { WECOM_OAUTH_URL } from '../../../src/chat/wecom/config.js';
 import { createLog } from '../../../src/log.js';
 import { startProbe, type Web } from '../../../src/web.js';
 import { aCase } from '../../support/cases.js';
-import { type FakeWecom, startFakeWecom } from '../../support/fake-wecom.js';
+import type { FakeWecom } from '../../support/fake-wecom.js';
 import { testPolicy } from '../../support/harness.js';
+import { useWecomTestbed } from '../../support/wecom-testbed.js';
 
-const prefix = `redress-test-${randomUUID()}`;
-let redis: Redis;
 let wecom: FakeWecom;
+let api: WecomApi;
 let web: Web;
 let deps: WecomDeps;
 let registered: Submission[];
@@ -42,20 +40,11 @@ const valid = {
   department: 'delivery',
 };
 
-beforeAll(() => {
-  redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+useWecomTestbed((bed) => {
+  ({ wecom, api } = bed);
 });
 beforeEach(async () => {
-  wecom = await startFakeWecom();
   registered = [];
-  const api = wecomApi({
-    apiUrl: wecom.url,
-    corpId: wecom.corpId,
-    agentId: wecom.agentId,
-    secret: wecom.secret,
-    redis,
-    prefix,
-  });
   deps = {
     policy: testPolicy(),
     clock: { now: () => new Date() },
@@ -73,13 +62,7 @@ beforeEach(async () => {
   } as unknown as WecomDeps;
   web = await startProbe(0, { registry: {} } as never, createLog('silent'), wecomRoutes(deps));
 });
-afterEach(async () => {
-  await web.stop();
-  await wecom.close();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-});
-afterAll(() => redis.quit());
+afterEach(() => web.stop());
 
 describe('the WeCom registration page', () => {
   it('sends a member who is not signed in to WeCom’s sign-in, which brings them back with a code', async () => {

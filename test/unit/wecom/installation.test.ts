@@ -3,16 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInstallation, wantsSandbox } from '../../../src/config.js';
+import { WECOM_INSTALLATION_ENV } from '../../support/wecom-testbed.js';
 
-const wecom = {
-  CHAT: 'wecom',
-  WECOM_CORP_ID: 'ww0123456789abcdef',
-  WECOM_AGENT_ID: '1000002',
-  WECOM_SECRET: 's3cret',
-  WECOM_TOKEN: 'QDG6eK',
-  WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
-  WECOM_PUBLIC_URL: 'https://redress.example.com',
-};
+const wecom = WECOM_INSTALLATION_ENV;
 
 function policyFile(yaml: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'redress-')), 'policy.yaml');

@@ -1,22 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MEDIA_LIMITS, wecomApi } from '../../../src/chat/wecom/api.js';
-import { type FakeWecom, startFakeWecom } from '../../support/fake-wecom.js';
+import { describe, expect, it } from 'vitest';
+import { MEDIA_LIMITS } from '../../../src/chat/wecom/api.js';
+import type { FakeWecom } from '../../support/fake-wecom.js';
+import { useWecomTestbed, type WecomTestbed } from '../../support/wecom-testbed.js';
 
-const prefix = `redress-test-${randomUUID()}`;
-let redis: Redis;
 let wecom: FakeWecom;
+let client: WecomTestbed['client'];
 
-const client = () =>
-  wecomApi({
-    apiUrl: wecom.url,
-    corpId: wecom.corpId,
-    agentId: wecom.agentId,
-    secret: wecom.secret,
-    redis,
-    prefix,
-  });
+useWecomTestbed((bed) => {
+  ({ wecom, client } = bed);
+});
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 /** An upload as another client would make it (undici's FormData), straight to the fake. */
@@ -30,19 +22,6 @@ async function rawUpload(type: string, filename: string, bytes: Buffer, contentT
   });
   return (await response.json()) as { errcode: number; media_id?: string };
 }
-
-beforeAll(() => {
-  redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-});
-beforeEach(async () => {
-  wecom = await startFakeWecom();
-});
-afterEach(async () => {
-  await wecom.close();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-});
-afterAll(() => redis.quit());
 
 describe('WeCom media', () => {
   it('uploads a file as multipart/form-data in the field media, with its name, and sends it as a file message', async () => {

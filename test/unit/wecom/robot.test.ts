@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { wecomApi } from '../../../src/chat/wecom/api.js';
+import type { Redis } from 'ioredis';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { wecomEnv } from '../../../src/chat/wecom/config.js';
 import { messageOf, refOf } from '../../../src/chat/wecom/message.js';
 import { ROBOT_LIMITS, redisMemberPace, redisRobotPace } from '../../../src/chat/wecom/pace.js';
@@ -13,38 +12,24 @@ import { wecomChat } from '../../../src/chat/wecom/wecom-chat.js';
 import { loadInstallation } from '../../../src/config.js';
 import type { Policy } from '../../../src/domain/policy.js';
 import { aCase, T0 } from '../../support/cases.js';
-import { type FakeWecom, startFakeWecom } from '../../support/fake-wecom.js';
+import type { FakeWecom } from '../../support/fake-wecom.js';
 import { testPolicy } from '../../support/harness.js';
+import { useWecomTestbed, WECOM_INSTALLATION_ENV, type WecomTestbed } from '../../support/wecom-testbed.js';
 
-const prefix = `redress-test-${randomUUID()}`;
 const KEY = randomUUID();
 let redis: Redis;
 let wecom: FakeWecom;
+let prefix: string;
+let client: WecomTestbed['client'];
 
-const client = () =>
-  wecomApi({
-    apiUrl: wecom.url,
-    corpId: wecom.corpId,
-    agentId: wecom.agentId,
-    secret: wecom.secret,
-    redis,
-    prefix,
-  });
 const robotSays = () => wecom.received.filter((m) => m.to === `robot:${KEY}`).map((m) => m.content);
 
-beforeAll(() => {
-  redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+useWecomTestbed((bed) => {
+  ({ wecom, redis, prefix, client } = bed);
 });
-beforeEach(async () => {
-  wecom = await startFakeWecom();
+beforeEach(() => {
   wecom.robot(KEY);
 });
-afterEach(async () => {
-  await wecom.close();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-});
-afterAll(() => redis.quit());
 
 describe('a group robot (群机器人) in the API client', () => {
   it('posts markdown to webhook/send by its key, with no access token', async () => {
@@ -187,15 +172,7 @@ describe('the complaints channel as a group robot', () => {
 });
 
 describe('configuring a group robot', () => {
-  const env = {
-    CHAT: 'wecom',
-    WECOM_CORP_ID: 'ww0123456789abcdef',
-    WECOM_AGENT_ID: '1000002',
-    WECOM_SECRET: 's3cret',
-    WECOM_TOKEN: 'QDG6eK',
-    WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
-    WECOM_PUBLIC_URL: 'https://redress.example.com',
-  };
+  const env = WECOM_INSTALLATION_ENV;
   const policyFile = (channel: string) => {
     const file = join(mkdtempSync(join(tmpdir(), 'redress-')), 'policy.yaml');
     writeFileSync(

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChatTransport } from '../../../src/app/ports.js';
-import { wecomApi } from '../../../src/chat/wecom/api.js';
+import type { WecomApi } from '../../../src/chat/wecom/api.js';
 import { parseCardKey } from '../../../src/chat/wecom/cards.js';
 import { messageOf, refOf } from '../../../src/chat/wecom/message.js';
 import { redisMemberPace } from '../../../src/chat/wecom/pace.js';
@@ -12,13 +11,15 @@ import type { Case } from '../../../src/domain/case.js';
 import type { Policy } from '../../../src/domain/policy.js';
 import type { Statistics } from '../../../src/domain/statistics.js';
 import { aCase, T0 } from '../../support/cases.js';
-import { type FakeWecom, startFakeWecom } from '../../support/fake-wecom.js';
+import type { FakeWecom } from '../../support/fake-wecom.js';
 import { testPolicy } from '../../support/harness.js';
+import { useWecomTestbed } from '../../support/wecom-testbed.js';
 
 const CHAT = 'wrcomplaints01';
-const prefix = `redress-test-${randomUUID()}`;
 let redis: Redis;
 let wecom: FakeWecom;
+let prefix: string;
+let api: WecomApi;
 let records: CardRecords;
 let chat: ChatTransport;
 
@@ -40,21 +41,12 @@ const wecomCase = (overrides: Partial<Case> = {}): Case =>
 const taskOf = (m: { card?: Record<string, unknown> } | undefined) => String(m?.card?.task_id);
 const bytes = (text: string | undefined) => Buffer.byteLength(text ?? '', 'utf8');
 
-beforeAll(() => {
-  redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+useWecomTestbed((bed) => {
+  ({ wecom, redis, prefix, api } = bed);
 });
-beforeEach(async () => {
-  wecom = await startFakeWecom();
+beforeEach(() => {
   wecom.chat(CHAT);
   wecom.name('lisi', '李四');
-  const api = wecomApi({
-    apiUrl: wecom.url,
-    corpId: wecom.corpId,
-    agentId: wecom.agentId,
-    secret: wecom.secret,
-    redis,
-    prefix,
-  });
   records = redisCardRecords(redis, prefix);
   chat = wecomChat({
     api,
@@ -66,12 +58,6 @@ beforeEach(async () => {
     pages: 'https://redress.example.com',
   });
 });
-afterEach(async () => {
-  await wecom.close();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-});
-afterAll(() => redis.quit());
 
 describe('the WeCom chat transport', () => {
   it('sends a notice as a button card with the buttons that apply now, the phone in full only to the ladder', async () => {
