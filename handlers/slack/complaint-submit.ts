@@ -1,9 +1,10 @@
 import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { queuedView, registeredView } from '../../src/chat/blocks.js';
+import { fieldErrors } from '../../src/chat/field-errors.js';
 import { slackUserId } from '../../src/chat/slack-ids.js';
 import { complaintSchema } from '../../src/domain/complaint.js';
 import type { SlackDeps } from './deps.js';
-import { fieldErrors, inputValue, uploadedFiles } from './form.js';
+import { inputValue, uploadedFiles } from './form.js';
 import { permalinkOf } from './report-message.js';
 
 /** The registration form was submitted: errors go back onto their fields, a valid form becomes a case. */

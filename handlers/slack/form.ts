@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { CaseStore, MessageRef } from '../../src/app/ports.js';
 import type { Outcome } from '../../src/app/transact.js';
 import { ids } from '../../src/chat/blocks.js';
-import { isMessageKey, type Translate } from '../../src/chat/i18n.js';
+import { fieldErrors } from '../../src/chat/field-errors.js';
+import type { Translate } from '../../src/chat/i18n.js';
 import { slackAnswers } from '../../src/chat/slack-answers.js';
 import { refOf } from '../../src/chat/slack-message.js';
 import type { Case } from '../../src/domain/case.js';
@@ -40,17 +41,6 @@ export function uploadedFiles(values: Values, blockId: string) {
     name: f.name ?? f.title ?? f.id,
     ...(f.permalink ? { permalink: f.permalink } : {}),
   }));
-}
-
-/** Field errors for `response_action: errors`: each on its block, in the reader's language. */
-export function fieldErrors(error: z.ZodError, t: Translate): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0]);
-    const params = issue.code === 'custom' ? (issue.params as Record<string, string | number>) : undefined;
-    errors[field] ??= isMessageKey(issue.message) ? t(issue.message, params) : t('error.required');
-  }
-  return errors;
 }
 
 export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & { client: WebClient; logger: Logger };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_FORMS, type CaseForm, type CaseFormName } from '../../src/app/forms/case-forms.js';
 import type { Outcome } from '../../src/app/transact.js';
+import { fieldErrors } from '../../src/chat/field-errors.js';
 import { statusText } from '../../src/chat/wecom/cards.js';
 import {
   CASE_FORM_WORDS,
@@ -15,7 +16,6 @@ import { messagePage } from '../../src/chat/wecom/pages.js';
 import type { Case } from '../../src/domain/case.js';
 import { refusalOf } from '../../src/domain/permissions.js';
 import { isOnCase } from '../../src/domain/visibility.js';
-import { fieldErrors } from '../slack/form.js';
 import type { WecomDeps } from './deps.js';
 import { answer } from './http.js';
 import { refusalText } from './refusal.js';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { fieldErrors } from '../../src/chat/field-errors.js';
 import { WECOM_USERID } from '../../src/chat/wecom/ids.js';
 import { messagePage } from '../../src/chat/wecom/pages.js';
 import { REGISTER_PATH, registerPage } from '../../src/chat/wecom/register-page.js';
 import { complaintSchema } from '../../src/domain/complaint.js';
-import { fieldErrors } from '../slack/form.js';
 import type { WecomDeps } from './deps.js';
 import { answer } from './http.js';
 import { HTML, signedInPage } from './signed-in-page.js';
