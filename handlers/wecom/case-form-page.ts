@@ -5,13 +5,12 @@ import { fieldErrors } from '../../src/chat/field-errors.js';
 import { statusText } from '../../src/chat/wecom/cards.js';
 import {
   CASE_FORM_WORDS,
-  CASE_PAGE,
   caseFormFields,
   caseFormPage,
-  formPath,
   sentValues,
 } from '../../src/chat/wecom/case-pages.js';
 import { WECOM_USERID } from '../../src/chat/wecom/ids.js';
+import { CASE_PAGE, formPath } from '../../src/chat/wecom/page-paths.js';
 import { messagePage } from '../../src/chat/wecom/pages.js';
 import type { Case } from '../../src/domain/case.js';
 import { refusalOf } from '../../src/domain/permissions.js';

@@ -1,6 +1,7 @@
 import { CASE_FORM_NAMES, CASE_FORMS } from '../../src/app/forms/case-forms.js';
 import { parseCardKey, statusText } from '../../src/chat/wecom/cards.js';
-import { CASE_PAGE, casePage, formPath } from '../../src/chat/wecom/case-pages.js';
+import { casePage } from '../../src/chat/wecom/case-pages.js';
+import { CASE_PAGE, formPath } from '../../src/chat/wecom/page-paths.js';
 import { messagePage } from '../../src/chat/wecom/pages.js';
 import type { Case } from '../../src/domain/case.js';
 import { type CaseAction, refusalOf } from '../../src/domain/permissions.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CASE_FORM_NAMES } from '../../src/app/forms/case-forms.js';
-import { CASE_PAGE } from '../../src/chat/wecom/case-pages.js';
+import { CASE_PAGE } from '../../src/chat/wecom/page-paths.js';
 import type { DomainProof } from '../../src/config.js';
 import type { Routes } from '../../src/web.js';
 import { wecomCallback } from './callback.js';

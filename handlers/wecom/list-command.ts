@@ -1,8 +1,8 @@
 import { clip } from '../../src/chat/blocks.js';
 import { FIND_TEXT_MAX, PAGE_SIZE, searchOf } from '../../src/chat/commands.js';
 import { translator } from '../../src/chat/i18n.js';
-import { casePageUrl } from '../../src/chat/wecom/case-pages.js';
 import { caseListMarkdown } from '../../src/chat/wecom/lists.js';
+import { casePageUrl } from '../../src/chat/wecom/page-paths.js';
 import { markdownTranslator } from '../../src/chat/wecom/text.js';
 import { phoneFor } from '../../src/domain/visibility.js';
 import type { WecomDeps } from './deps.js';

@@ -1,6 +1,6 @@
 import { translator } from '../../src/chat/i18n.js';
 import { caseMarkdown } from '../../src/chat/wecom/case-markdown.js';
-import { casePageUrl } from '../../src/chat/wecom/case-pages.js';
+import { casePageUrl } from '../../src/chat/wecom/page-paths.js';
 import { markdownTranslator, plainTranslator, shortened } from '../../src/chat/wecom/text.js';
 import { isOnCase, seesFullPhone } from '../../src/domain/visibility.js';
 import type { WecomDeps } from './deps.js';

@@ -6,7 +6,7 @@ import type { Policy } from '../../domain/policy.js';
 import { categoryName, customerName, escalateValue, parseEscalateValue } from '../blocks.js';
 import type { Translate } from '../i18n.js';
 import type { ButtonCard } from './api.js';
-import { CASE_PAGE, formPath } from './case-pages.js';
+import { CASE_PAGE, formPath } from './page-paths.js';
 import { shortened, wecomDate } from './text.js';
 
 /** What a card's callback buttons do: the actions that need nothing typed; the forms open as pages (case-pages.ts). */

@@ -6,15 +6,9 @@ import type { Locale, Policy } from '../../domain/policy.js';
 import { CONTACT_WAYS } from '../../domain/transitions.js';
 import type { MessageKey, Translate } from '../i18n.js';
 import { type CardAction, cardKey, statusText } from './cards.js';
+import { CASE_PAGE, formPath } from './page-paths.js';
 import { escapeHtml, type Field, type FormView, formPage, page } from './pages.js';
 import { shortened, wecomDate } from './text.js';
-
-/** Where the forms about a case are: `/wecom/forms/resolve?case=202611-0007`; the case's own page is `case`. */
-export const CASE_PAGE = 'case';
-export const formPath = (form: CaseFormName | typeof CASE_PAGE, number: string) =>
-  `/wecom/forms/${form}?${new URLSearchParams({ case: number })}`;
-/** The case's page at the web process's public address `pages`, as messages link to it. */
-export const casePageUrl = (pages: string) => (number: string) => `${pages}${formPath(CASE_PAGE, number)}`;
 
 /** Each form's title, and the words of the button that opens it, as Slack names them. */
 export const CASE_FORM_WORDS: Record<CaseFormName, { title: MessageKey; button: MessageKey }> = {

@@ -4,7 +4,7 @@ import type { Policy } from '../../domain/policy.js';
 import { categoryName, customerName } from '../blocks.js';
 import { isMessageKey, type Translate } from '../i18n.js';
 import { statusText } from './cards.js';
-import { casePageUrl } from './case-pages.js';
+import { casePageUrl } from './page-paths.js';
 import { fitLines, markdownValue, shortened, wecomDate } from './text.js';
 
 /**
