@@ -69,6 +69,12 @@ export function createMetrics(deps: { store: CaseStore; redis: Redis; queue: Que
     labelNames: ['method'],
     registers,
   });
+  const wecomErrors = new Counter({
+    name: 'redress_wecom_api_errors_total',
+    help: 'WeCom API calls answered with an errcode (45009: over a rate limit) or not answered, by path and error',
+    labelNames: ['path', 'error'],
+    registers,
+  });
   const reconciled = new Counter({
     name: 'redress_reconcile_total',
     help: 'What reconciling the timers with the store did: timers created, removed, announcements owed',
@@ -128,6 +134,11 @@ export function createMetrics(deps: { store: CaseStore; redis: Redis; queue: Que
           method: 'handler',
           error: (e as { data?: { error?: string } }).data?.error ?? code,
         });
+    },
+
+    /** Counts a WeCom API call that failed (the client's `failed`). */
+    wecomFailed(path: string, error: string) {
+      wecomErrors.inc({ path, error });
     },
 
     /** A Web API client that counts every failed call and every 429. */

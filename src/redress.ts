@@ -110,7 +110,7 @@ export async function startRedress(
     env.CHAT === 'wecom'
       ? {
           env,
-          app: wecomApp(env, policy, redis, env.REDIS_PREFIX),
+          app: wecomApp(env, policy, redis, env.REDIS_PREFIX, metrics.wecomFailed),
           domainProof: 'domainProof' in config ? config.domainProof : undefined,
         }
       : undefined;

@@ -58,6 +58,21 @@ describe('Redress on WeCom', () => {
     ]);
   });
 
+  it('counts what WeCom refused in /metrics, and sends the message again once WeCom takes it', async () => {
+    h = await startWecom({ deadlines: { acknowledge: 60_000 } });
+    // WeCom is busy (-1) for the first message it is sent.
+    h.wecom.fail('message/send', -1);
+    const number = await h.register();
+    const card = await until(() => h.cardsTo(people.owner)[0], 'the owner’s card, sent again');
+    expect(cardOf(card).said).toBe(`New complaint ${number} for you. Please acknowledge it.`);
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toContain('redress_wecom_api_errors_total{path="message/send",error="-1"} 1');
+    // The refusal asked for, and no other.
+    expect(h.wecom.refused.splice(0)).toEqual([
+      expect.objectContaining({ method: 'message/send', errcode: -1 }),
+    ]);
+  });
+
   it('acknowledges by a click, updates the clicked card with its response code, and shrugs off forgeries, replays and strangers', async () => {
     h = await startWecom({ deadlines: { acknowledge: 60_000 } });
     const number = await h.register();

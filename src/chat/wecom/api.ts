@@ -49,6 +49,8 @@ export interface WecomApiOptions {
   redis: Redis;
   prefix: string;
   timeoutMs?: number;
+  /** Told of every call WeCom did not answer with errcode 0, or did not answer: its path and the error. */
+  failed?: (path: string, error: string) => void;
 }
 
 /** The WeCom server API as the chat adapter uses it, with the access token shared by every process. */
@@ -240,6 +242,17 @@ export function wecomApi(options: WecomApiOptions): WecomApi {
   const lockKey = `${tokenKey}:lock`;
 
   const http = async (path: string, query: Record<string, string>, body?: unknown): Promise<Answer> => {
+    try {
+      const answer = await httpCall(path, query, body);
+      if (answer.errcode !== 0) options.failed?.(path, String(answer.errcode));
+      return answer;
+    } catch (error) {
+      options.failed?.(path, 'unavailable');
+      throw error;
+    }
+  };
+
+  const httpCall = async (path: string, query: Record<string, string>, body?: unknown): Promise<Answer> => {
     const url = `${apiUrl}${path}?${new URLSearchParams(query)}`;
     let response: Response;
     try {

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { ChatTransport } from '../../app/ports.js';
 import type { Policy } from '../../domain/policy.js';
-import { type WecomApi, wecomApi } from './api.js';
+import { type WecomApi, type WecomApiOptions, wecomApi } from './api.js';
 import { ROBOT_CHANNEL, type WecomEnv } from './config.js';
 import { type WecomCrypto, wecomCrypto } from './crypto.js';
 import { type MemberPace, redisMemberPace, redisRobotPace } from './pace.js';
@@ -30,7 +30,13 @@ function channelOf(env: WecomEnv, policy: Policy, redis: Redis, prefix: string):
 }
 
 /** Builds the WeCom adapters of the app the environment names; the policy's channel is the complaints channel. */
-export function wecomApp(env: WecomEnv, policy: Policy, redis: Redis, prefix: string): WecomApp {
+export function wecomApp(
+  env: WecomEnv,
+  policy: Policy,
+  redis: Redis,
+  prefix: string,
+  failed?: WecomApiOptions['failed'],
+): WecomApp {
   const api = wecomApi({
     apiUrl: env.WECOM_API_URL,
     corpId: env.WECOM_CORP_ID,
@@ -38,6 +44,7 @@ export function wecomApp(env: WecomEnv, policy: Policy, redis: Redis, prefix: st
     secret: env.WECOM_SECRET,
     redis,
     prefix,
+    ...(failed ? { failed } : {}),
   });
   const pace = redisMemberPace(redis, prefix);
   const records = redisCardRecords(redis, prefix);
