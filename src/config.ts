@@ -208,6 +208,8 @@ const wecomAppEnv = commonEnv.extend({
 
 const sandboxEnv = commonEnv.extend({
   SANDBOX_LOCALE: z.enum(LOCALES).optional(),
+  /** Which chat the sandbox plays: Slack's workspace, or a WeCom company (wecom). */
+  SANDBOX_CHAT: z.enum(CHATS).default('slack'),
 });
 
 export type Env = z.infer<typeof envSchema>;

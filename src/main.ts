@@ -3,6 +3,7 @@ import { ConfigError, loadInstallation, loadSandboxEnv, wantsSandbox } from './c
 import { createLog } from './log.js';
 import { type Role, startRedress } from './redress.js';
 import { startSandbox } from './sandbox/start-sandbox.js';
+import { startWecomSandbox } from './sandbox/wecom/start-wecom-sandbox.js';
 
 const ROLES = ['web', 'worker', 'all', 'sandbox'] as const;
 /** How long SIGTERM waits for running jobs and requests before giving up. */
@@ -20,9 +21,12 @@ async function main(): Promise<void> {
   if (sandbox) {
     const env = loadSandboxEnv();
     log = createLog(env.LOG_LEVEL);
-    const running = await startSandbox(env, { log });
+    const wecom = env.SANDBOX_CHAT === 'wecom';
+    const running = await (wecom ? startWecomSandbox : startSandbox)(env, { log });
     console.log(
-      `Redress sandbox: open http://localhost:${running.port}/ (no Slack app configured; cases in memory, deadlines of minutes)`,
+      wecom
+        ? `Redress on WeCom, sandbox: open http://localhost:${running.port}/ (a WeCom stand-in; cases in memory, deadlines of minutes)`
+        : `Redress sandbox: open http://localhost:${running.port}/ (no Slack app configured; cases in memory, deadlines of minutes)`,
     );
     stopping = running.stop;
   } else {

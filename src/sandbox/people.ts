@@ -33,8 +33,8 @@ const NAMES: Record<Locale, string[]> = {
 };
 
 /** The people of the sandbox: a member of staff, then everyone the policy names, each once with all their roles. */
-export function sandboxPeople(policy: Policy): Person[] {
-  const people = new Map<string, Role[]>([[STAFF_ID, [{ kind: 'staff' }]]]);
+export function sandboxPeople(policy: Policy, staff = STAFF_ID): Person[] {
+  const people = new Map<string, Role[]>([[staff, [{ kind: 'staff' }]]]);
   const add = (id: string, role: Role) => people.set(id, [...(people.get(id) ?? []), role]);
   for (const d of policy.departments) add(d.owner, { kind: 'owner', department: d.name });
   for (const d of policy.departments) add(d.manager, { kind: 'manager', department: d.name });

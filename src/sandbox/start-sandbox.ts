@@ -33,7 +33,7 @@ export const SANDBOX_DEADLINES: DeadlinePolicy = {
 };
 
 /** The example policy shipped at the top of the project, found from here in the sources and in `dist/`. */
-function examplePolicyFile(): string {
+export function examplePolicyFile(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const file = join(dir, 'policy.example.yaml');
@@ -60,7 +60,8 @@ function spoken(ms: number, words: (typeof PAGE_TEXT)['en']): string {
   return words.minutes.replace('{n}', String(Math.round((ms / MINUTE) * 10) / 10));
 }
 
-function deadlinesText(policy: Policy): string {
+/** The shortened deadlines, as the banner names them. */
+export function deadlinesText(policy: Policy): string {
   const words = PAGE_TEXT[policy.locale];
   const d = policy.deadlines;
   const values: Record<string, string> = {
@@ -75,13 +76,29 @@ function deadlinesText(policy: Policy): string {
 }
 
 /** Deletes what an earlier sandbox left under the prefix: its timers name cases this one does not have. */
-async function clearPrefix(redis: Redis, prefix: string): Promise<void> {
+export async function clearPrefix(redis: Redis, prefix: string): Promise<void> {
   let cursor = '0';
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
     if (keys.length > 0) await redis.del(...keys);
     cursor = next;
   } while (cursor !== '0');
+}
+
+/** The sandbox's Redis and its keys' prefix, cleared: never the keys of an installation that shares the Redis. */
+export async function sandboxRedis(env: SandboxEnv): Promise<{ redis: Redis; prefix: string }> {
+  const prefix = env.REDIS_PREFIX.endsWith('-sandbox') ? env.REDIS_PREFIX : `${env.REDIS_PREFIX}-sandbox`;
+  const waitMs = env.CONNECT_WAIT ?? DEFAULT_CONNECT_WAIT_MS;
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  redis.on('error', () => {}); // start-up reports an absent Redis in one line; the app watches it after
+  try {
+    await reachRedis(redis, env.REDIS_URL, waitMs);
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
+  await clearPrefix(redis, prefix);
+  return { redis, prefix };
 }
 
 export interface Sandbox {
@@ -101,18 +118,7 @@ export async function startSandbox(
   options: { log: Log; deadlines?: Partial<DeadlinePolicy> },
 ): Promise<Sandbox> {
   const policy = sandboxPolicy(env, options.deadlines);
-  // Keys of its own, which it clears: never those of an installation that shares the Redis.
-  const prefix = env.REDIS_PREFIX.endsWith('-sandbox') ? env.REDIS_PREFIX : `${env.REDIS_PREFIX}-sandbox`;
-  const waitMs = env.CONNECT_WAIT ?? DEFAULT_CONNECT_WAIT_MS;
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
-  redis.on('error', () => {}); // start-up reports an absent Redis in one line; the app watches it after
-  try {
-    await reachRedis(redis, env.REDIS_URL, waitMs);
-  } catch (error) {
-    redis.disconnect();
-    throw error;
-  }
-  await clearPrefix(redis, prefix);
+  const { redis, prefix } = await sandboxRedis(env);
 
   const secret = randomBytes(32).toString('hex');
   const token = `xoxb-sandbox-${randomUUID()}`;
