@@ -95,6 +95,17 @@ describe('the WeCom sandbox in a browser', { timeout: 90_000 }, () => {
     await eventually(() => messages().textContent()).toContain('is due now');
   });
 
+  it('takes a click on a button the updated card brought', async () => {
+    const escalate = cardOf(number)
+      .first()
+      .locator('button', { hasText: t('button.escalate') });
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/sandbox/wecom/click')),
+      escalate.click(),
+    ]);
+    expect(await answer.json()).toEqual({ ok: true });
+  });
+
   it('answers what the member writes to the app', async () => {
     await page.fill('#composer-input', `show ${number}`);
     await page.press('#composer-input', 'Enter');

@@ -353,7 +353,12 @@ export async function startFakeWecom(
     const replaceName = (body.button as Record<string, unknown> | undefined)?.replace_name;
     if (replaceName === undefined && body.template_card === undefined)
       refuse(40058, 'button.replace_name or template_card is required');
-    if (body.template_card !== undefined) checkButtonCard(body.template_card);
+    if (body.template_card !== undefined) {
+      const { keys } = checkButtonCard(body.template_card);
+      // A new card's buttons are the ones its member can press from now on.
+      const task = taskIds.get(entry.taskId);
+      if (task) task.keys = keys;
+    }
     entry.used = true;
     const to = Array.isArray(body.userids) ? body.userids.map(String) : [];
     updates.push({

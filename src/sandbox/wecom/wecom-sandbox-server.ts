@@ -20,9 +20,6 @@ const PASSED_HEADERS = [
   'content-disposition',
 ];
 
-const member = z.string().min(1).max(64);
-const clickBody = z.object({ member, taskId: z.string().min(1), key: z.string().min(1) });
-const sayBody = z.object({ member, text: z.string().min(1).max(2048) });
 
 export interface WecomSandboxServerDeps {
   wecom: FakeWecom;
@@ -65,6 +62,10 @@ function shown(m: Received, id: number, update?: FakeWecom['updates'][number]) {
  */
 export async function startWecomSandboxServer(port: number, deps: WecomSandboxServerDeps) {
   const { wecom } = deps;
+  // Only the members of the sandbox's company: WeCom signs in and hears from no one else.
+  const member = z.string().refine((id) => deps.members.includes(id), 'not a member of the sandbox');
+  const clickBody = z.object({ member, taskId: z.string().min(1), key: z.string().min(1) });
+  const sayBody = z.object({ member, text: z.string().min(1).max(2048) });
   /** Which card each click's response code may update: WeCom updates the card that was clicked. */
   const clicked = new Map<string, string>();
 
