@@ -20,7 +20,6 @@ const PASSED_HEADERS = [
   'content-disposition',
 ];
 
-
 export interface WecomSandboxServerDeps {
   wecom: FakeWecom;
   /** Who may be chosen on the page, and the complaints chat's chatid. */
