@@ -9,7 +9,7 @@ const state = {
   /** How many messages each member had when last shown: the rest are new, badged. */
   seen: JSON.parse(localStorage.getItem('redress.wecom.seen') ?? '{}'),
   counts: {},
-  drawn: { messages: '', chat: '', refused: '' },
+  drawn: { people: '', messages: '', chat: '', refused: '' },
 };
 
 const words = () => state.hello.words;
@@ -117,7 +117,7 @@ function draw(id, items, empty) {
 // --- who you are -------------------------------------------------------------------------------------------
 
 function drawPeople() {
-  $('people').innerHTML = state.hello.people
+  const html = state.hello.people
     .map((p) => {
       const unseen = Math.max(0, (state.counts[p.id] ?? 0) - (state.seen[p.id] ?? 0));
       const badge = unseen && p.id !== state.me ? `<span class="badge">${unseen}</span>` : '';
@@ -126,6 +126,11 @@ function drawPeople() {
         <small>${escapeHtml(p.roles.map(roleText).join(', '))}</small></button></li>`;
     })
     .join('');
+  // Redrawn only when it changed: a chip replaced under the pointer would swallow the click.
+  if (state.drawn.people !== html) {
+    state.drawn.people = html;
+    $('people').innerHTML = html;
+  }
   $('register').href = signedIn(`${state.hello.publicUrl}/wecom/forms/register`);
 }
 
