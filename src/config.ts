@@ -206,6 +206,14 @@ const wecomAppEnv = commonEnv.extend({
   ...wecomEnv.shape,
 });
 
+/** What creating the complaints chat needs (`npm run wecom:chat`): the app's credentials, and the shared token's Redis. */
+const wecomChatEnv = commonEnv
+  .pick({ REDIS_URL: true, REDIS_PREFIX: true })
+  .extend(
+    wecomEnv.pick({ WECOM_CORP_ID: true, WECOM_AGENT_ID: true, WECOM_SECRET: true, WECOM_API_URL: true })
+      .shape,
+  );
+
 const sandboxEnv = commonEnv.extend({
   SANDBOX_LOCALE: z.enum(LOCALES).optional(),
   /** Which chat the sandbox plays: Slack's workspace, or a WeCom company (wecom). */
@@ -298,6 +306,11 @@ function domainProof(file: string): DomainProof {
   } catch {
     throw new ConfigError(`Invalid configuration:\n  WECOM_VERIFY_FILE: cannot read ${file} (a few bytes)`);
   }
+}
+
+/** Validates what `npm run wecom:chat` needs. */
+export function loadWecomChatEnv(source: NodeJS.ProcessEnv = process.env): z.infer<typeof wecomChatEnv> {
+  return check(wecomChatEnv, withoutEmpty(source), '');
 }
 
 /** Validates the configuration of the chat platform `CHAT` names: Slack's unless it is `wecom`. */

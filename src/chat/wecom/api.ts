@@ -67,6 +67,14 @@ export interface WecomApi {
   ): Promise<Delivery>;
   /** A message to a group chat the app created (the complaints channel). */
   sendToChat(chatId: string, message: { text: string } | { markdown: string }): Promise<Delivery>;
+  /**
+   * Creates a group chat of the app (appchat/create): 2 to 2000 members, its owner one of them; a chatid of
+   * letters and digits (at most 32) when asked for one, else WeCom's. Only an app whose visible range is the
+   * root department may.
+   */
+  createChat(chat: { name: string; owner: string; members: string[]; chatId?: string }): Promise<
+    { kind: 'created'; chatId: string } | NotSent
+  >;
   /** A message from a group robot (群机器人) to its group, by the key of its webhook; it needs no access token. */
   sendToRobot(key: string, message: { text: string } | { markdown: string }): Promise<Delivery>;
   /** Who signed in to a form page: the member behind a single-use OAuth code (snsapi_base). */
@@ -169,6 +177,7 @@ const REFUSALS = new Map([
   [40007, 'unknown-media'],
   [40009, 'bad-image-size'],
   [44001, 'empty-media'],
+  [86006, 'chat-members'],
 ]);
 const CONFIGURATION = new Map([
   [40001, 'the Secret (WECOM_SECRET) is wrong'],
@@ -176,6 +185,7 @@ const CONFIGURATION = new Map([
   [40056, 'the AgentId (WECOM_AGENT_ID) is wrong'],
   [48002, 'the app may not call this API'],
   [60020, 'this server’s IP is not among the app’s trusted IPs (可信IP)'],
+  [60011, 'the app may not do this: a group chat of the app needs its visible range (可见范围) to be the root department'],
   [93000, 'the group robot’s key (WECOM_ROBOT_KEY) is wrong, or the robot was removed from its group'],
 ]);
 
@@ -398,6 +408,14 @@ export function wecomApi(options: WecomApiOptions): WecomApi {
               msgtype: 'markdown',
               markdown: { content: fitBytes(message.markdown, ROBOT_MARKDOWN_MAX_BYTES) },
             },
+      ),
+    createChat: ({ name, owner, members, chatId }) =>
+      lookUp(
+        'appchat/create',
+        {},
+        (a) => (typeof a.chatid === 'string' && a.chatid ? { kind: 'created' as const, chatId: a.chatid } : null),
+        'no-chatid',
+        { name, owner, userlist: members, ...(chatId ? { chatid: chatId } : {}) },
       ),
     userFromCode: (code) =>
       lookUp(

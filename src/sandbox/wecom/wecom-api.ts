@@ -456,6 +456,24 @@ export async function startFakeWecom(
         received.push({ to: chatId, msgtype, content: textOf(body ?? {}, msgtype), at: clock() });
         return {};
       }
+      case 'appchat/create': {
+        // WeCom's rules (document 90245): 2 to 2000 members, a chatid of letters and digits, at most 32.
+        const members = Array.isArray(body?.userlist) ? (body.userlist as unknown[]).map(String) : [];
+        if (typeof body?.name !== 'string' || !body.name) refuse(40058, 'name is required');
+        if (members.length < 2 || members.length > 2000) refuse(86006, 'invalid chat member list size');
+        const unknown = members.find((id) => forgotten.has(id));
+        if (unknown) refuse(60111, `userid not found: ${unknown}`);
+        const asked = body?.chatid === undefined ? undefined : String(body.chatid);
+        if (asked !== undefined && !/^[0-9a-zA-Z]{1,32}$/.test(asked)) refuse(40058, 'invalid chatid');
+        const chatId =
+          asked ??
+          next('chat')
+            .replace(/[^0-9a-zA-Z]/g, '')
+            .slice(0, 32);
+        if (chats.has(chatId)) refuse(40058, 'chatid exists');
+        chats.add(chatId);
+        return { chatid: chatId };
+      }
       default:
         return refuse(48001, `api ${method} is not served`);
     }
