@@ -72,9 +72,12 @@ export interface WecomApi {
    * letters and digits (at most 32) when asked for one, else WeCom's. Only an app whose visible range is the
    * root department may.
    */
-  createChat(chat: { name: string; owner: string; members: string[]; chatId?: string }): Promise<
-    { kind: 'created'; chatId: string } | NotSent
-  >;
+  createChat(chat: {
+    name: string;
+    owner: string;
+    members: string[];
+    chatId?: string;
+  }): Promise<{ kind: 'created'; chatId: string } | NotSent>;
   /** A message from a group robot (群机器人) to its group, by the key of its webhook; it needs no access token. */
   sendToRobot(key: string, message: { text: string } | { markdown: string }): Promise<Delivery>;
   /** Who signed in to a form page: the member behind a single-use OAuth code (snsapi_base). */
@@ -185,7 +188,10 @@ const CONFIGURATION = new Map([
   [40056, 'the AgentId (WECOM_AGENT_ID) is wrong'],
   [48002, 'the app may not call this API'],
   [60020, 'this server’s IP is not among the app’s trusted IPs (可信IP)'],
-  [60011, 'the app may not do this: a group chat of the app needs its visible range (可见范围) to be the root department'],
+  [
+    60011,
+    'the app may not do this: a group chat of the app needs its visible range (可见范围) to be the root department',
+  ],
   [93000, 'the group robot’s key (WECOM_ROBOT_KEY) is wrong, or the robot was removed from its group'],
 ]);
 
@@ -413,7 +419,8 @@ export function wecomApi(options: WecomApiOptions): WecomApi {
       lookUp(
         'appchat/create',
         {},
-        (a) => (typeof a.chatid === 'string' && a.chatid ? { kind: 'created' as const, chatId: a.chatid } : null),
+        (a) =>
+          typeof a.chatid === 'string' && a.chatid ? { kind: 'created' as const, chatId: a.chatid } : null,
         'no-chatid',
         { name, owner, userlist: members, ...(chatId ? { chatid: chatId } : {}) },
       ),
