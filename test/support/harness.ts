@@ -11,6 +11,7 @@ import { createLog } from '../../src/log.js';
 import { type Redress, type Role, startRedress } from '../../src/redress.js';
 import { viewAnswerViolations } from './block-kit-limits.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
+import { until } from './settle.js';
 import {
   buttonPress,
   complaintValues,
@@ -195,15 +196,12 @@ export async function startHarness(
     return post(buttonPress(user, actionId, c.number, message));
   }
 
-  async function cardOf(number: string): Promise<PostedCase> {
-    const until = Date.now() + 10_000;
-    for (;;) {
+  function cardOf(number: string): Promise<PostedCase> {
+    return until(async () => {
       const c = await store.get(number);
       const { card } = await deliveries.of(number);
-      if (c && card) return { ...c, card: messageOf(card) };
-      if (Date.now() > until) throw new Error(`case ${number} has no card`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+      return c && card ? { ...c, card: messageOf(card) } : null;
+    }, `case ${number}'s card`);
   }
 
   return {
