@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
-import { type WecomApi, wecomApi } from './chat/wecom/api.js';
+import type { WecomApi } from './chat/wecom/api.js';
+import { wecomApiOf } from './chat/wecom/wecom-app.js';
 import { loadWecomChatEnv } from './config.js';
 
 const USAGE =
@@ -39,14 +40,7 @@ async function main(): Promise<void> {
   const env = loadWecomChatEnv();
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
-    const api = wecomApi({
-      apiUrl: env.WECOM_API_URL,
-      corpId: env.WECOM_CORP_ID,
-      agentId: env.WECOM_AGENT_ID,
-      secret: env.WECOM_SECRET,
-      redis,
-      prefix: env.REDIS_PREFIX,
-    });
+    const api = wecomApiOf(env, redis, env.REDIS_PREFIX);
     const { ok, said } = await createComplaintsChat(api, process.argv.slice(2));
     console.log(said);
     process.exitCode = ok ? 0 : 1;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { listenSandbox, readJson, send } from './sandbox-http.js';
 import type { LimitCheck, SandboxSlack } from './slack-api.js';
 import { buttonPress, signed, slashCommand, viewSubmission } from './slack-requests.js';
 
@@ -42,15 +42,6 @@ export interface SandboxServerDeps {
   check: LimitCheck;
   weeklyReport: () => Promise<void>;
 }
-
-async function json(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-}
-
-const send = (res: ServerResponse, status: number, body: unknown) =>
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
 /** The sandbox's own web server: the page, its live events, what the page does as a person, and Slack's API. */
 export async function startSandboxServer(port: number, deps: SandboxServerDeps) {
@@ -129,20 +120,20 @@ export async function startSandboxServer(port: number, deps: SandboxServerDeps) 
     if (req.method !== 'POST') return send(res, 404, { error: 'not_found' });
     if (path.startsWith('/api/') || path.startsWith('/upload/')) return slack.serve(req, res, path);
     if (path === '/sandbox/command') {
-      const b = commandBody.parse(await json(req));
+      const b = commandBody.parse(await readJson(req));
       const { status } = await toApp(
         slashCommand(b.user, b.channel, b.text, slack.trigger(b.user, b.client)),
       );
       return send(res, status === 200 ? 200 : 502, { ok: status === 200 });
     }
     if (path === '/sandbox/action') {
-      const b = actionBody.parse(await json(req));
+      const b = actionBody.parse(await readJson(req));
       const { status } = await toApp(buttonPress(b.user, b, slack.trigger(b.user, b.client)));
       return send(res, status === 200 ? 200 : 502, { ok: status === 200 });
     }
-    if (path === '/sandbox/submit') return submit(res, submitBody.parse(await json(req)));
+    if (path === '/sandbox/submit') return submit(res, submitBody.parse(await readJson(req)));
     if (path === '/sandbox/close') {
-      slack.closeView(z.object({ viewId: z.string() }).parse(await json(req)).viewId);
+      slack.closeView(z.object({ viewId: z.string() }).parse(await readJson(req)).viewId);
       return send(res, 200, { ok: true });
     }
     if (path === '/sandbox/report') {
@@ -152,20 +143,5 @@ export async function startSandboxServer(port: number, deps: SandboxServerDeps) 
     return send(res, 404, { error: 'not_found' });
   }
 
-  const server: Server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, error instanceof z.ZodError ? 400 : 500, { error: String(error) });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, resolve);
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  return listenSandbox(port, route);
 }

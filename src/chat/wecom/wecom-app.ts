@@ -29,15 +29,14 @@ function channelOf(env: WecomEnv, policy: Policy, redis: Redis, prefix: string):
   return { kind: 'robot', key: env.WECOM_ROBOT_KEY ?? '', pace: redisRobotPace(redis, prefix) };
 }
 
-/** Builds the WeCom adapters of the app the environment names; the policy's channel is the complaints channel. */
-export function wecomApp(
-  env: WecomEnv,
-  policy: Policy,
+/** The API client of the app the environment names, its access token shared in Redis under `prefix`. */
+export function wecomApiOf(
+  env: Pick<WecomEnv, 'WECOM_API_URL' | 'WECOM_CORP_ID' | 'WECOM_AGENT_ID' | 'WECOM_SECRET'>,
   redis: Redis,
   prefix: string,
   failed?: WecomApiOptions['failed'],
-): WecomApp {
-  const api = wecomApi({
+): WecomApi {
+  return wecomApi({
     apiUrl: env.WECOM_API_URL,
     corpId: env.WECOM_CORP_ID,
     agentId: env.WECOM_AGENT_ID,
@@ -46,6 +45,17 @@ export function wecomApp(
     prefix,
     ...(failed ? { failed } : {}),
   });
+}
+
+/** Builds the WeCom adapters of the app the environment names; the policy's channel is the complaints channel. */
+export function wecomApp(
+  env: WecomEnv,
+  policy: Policy,
+  redis: Redis,
+  prefix: string,
+  failed?: WecomApiOptions['failed'],
+): WecomApp {
+  const api = wecomApiOf(env, redis, prefix, failed);
   const pace = redisMemberPace(redis, prefix);
   const records = redisCardRecords(redis, prefix);
   const names = wecomNames(api, redis, prefix);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { listenSandbox, readJson, readRaw, send } from '../sandbox-http.js';
 import { type FakeWecom, OAUTH_PATH, type Received } from './wecom-api.js';
 
 /** The page, its script and its style, served as they are: no build step. */
@@ -32,15 +32,6 @@ export interface WecomSandboxServerDeps {
   /** The app's public address (WECOM_PUBLIC_URL): this server's. */
   publicUrl: () => string;
 }
-
-async function readRaw(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-const send = (res: ServerResponse, status: number, body: unknown) =>
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
 /** A message as the page shows it: no response codes, and media as a link instead of its bytes. */
 function shown(m: Received, id: number, update?: FakeWecom['updates'][number]) {
@@ -146,7 +137,7 @@ export async function startWecomSandboxServer(port: number, deps: WecomSandboxSe
         .end(media.bytes);
     }
     if (req.method !== 'POST') return send(res, 404, { error: 'not_found' });
-    const json = JSON.parse((await readRaw(req)).toString('utf8') || '{}');
+    const json = await readJson(req);
     if (path === '/sandbox/wecom/click') {
       const b = clickBody.parse(json);
       const click = wecom.click(b.member, b.taskId, b.key);
@@ -160,20 +151,5 @@ export async function startWecomSandboxServer(port: number, deps: WecomSandboxSe
     return send(res, 404, { error: 'not_found' });
   }
 
-  const server: Server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, error instanceof z.ZodError ? 400 : 500, { error: String(error) });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, resolve);
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  return listenSandbox(port, route);
 }
