@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createQueue } from '../../jobs/queue.js';
 import { blockKitViolations } from '../chat/block-kit-limits.js';
@@ -101,6 +102,11 @@ export async function sandboxRedis(env: SandboxEnv): Promise<{ redis: Redis; pre
   return { redis, prefix };
 }
 
+/** This week so far, on demand: the scheduled report covers the last whole week, empty in a new sandbox. */
+export const weeklyReportNow = (queue: Queue) => async () => {
+  await queue.add('weekly-report', { at: Date.now(), current: true });
+};
+
 export interface Sandbox {
   port: number;
   policy: Policy;
@@ -147,10 +153,7 @@ export async function startSandbox(
     secret,
     check,
     app: () => ({ events: `http://127.0.0.1:${appPort}/slack/events`, base: `http://127.0.0.1:${appPort}` }),
-    // This week so far, on demand: the scheduled report covers the last whole week, empty in a new sandbox.
-    weeklyReport: async () => {
-      await queue.add('weekly-report', { at: Date.now(), current: true });
-    },
+    weeklyReport: weeklyReportNow(queue),
   });
   base = `http://127.0.0.1:${server.port}/`;
 

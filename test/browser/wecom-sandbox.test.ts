@@ -118,4 +118,22 @@ describe('the WeCom sandbox in a browser', { timeout: 90_000 }, () => {
     expect(await messages().isVisible()).toBe(false);
     await page.screenshot({ path: SCREENSHOT.replace('.png', '-phone.png'), fullPage: true });
   });
+
+  it('sends the GM this week’s report and its chart when the button is pressed', async () => {
+    // Back from the phone: the app's pane again, then the desktop's width.
+    await page.click('[data-tab="app"]');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await be(sandbox.policy.gm);
+    await page.click('#weekly');
+
+    const report = messages().locator('.bubble', { hasText: 'Weekly complaint statistics' });
+    await eventually(() => report.count()).toBe(1);
+    expect(await report.textContent()).toContain(number);
+    // The chart comes as an image message, a link on the page to the picture itself.
+    const chart = messages().locator('a.media').last();
+    await eventually(() => chart.textContent()).toMatch(/^Image: complaints-weekly-.+\.png$/);
+    const png = await page.request.get(new URL((await chart.getAttribute('href')) ?? '', page.url()).href);
+    expect(png.headers()['content-type']).toBe('image/png');
+    await page.screenshot({ path: SCREENSHOT.replace('.png', '-report.png'), fullPage: true });
+  });
 });

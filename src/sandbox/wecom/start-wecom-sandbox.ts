@@ -1,3 +1,4 @@
+import { createQueue } from '../../../jobs/queue.js';
 import type { SandboxEnv, WecomConfig } from '../../config.js';
 import type { DeadlinePolicy, Policy } from '../../domain/policy.js';
 import type { Log } from '../../log.js';
@@ -10,6 +11,7 @@ import {
   examplePolicyFile,
   sandboxPolicy,
   sandboxRedis,
+  weeklyReportNow,
 } from '../start-sandbox.js';
 import { type FakeWecom, OAUTH_PATH, startFakeWecom } from './wecom-api.js';
 import { WECOM_PAGE_TEXT } from './wecom-page-text.js';
@@ -41,6 +43,7 @@ export async function startWecomSandbox(
   const wecom = await startFakeWecom({ followTime: true });
   wecom.chat(COMPLAINTS_CHAT);
   for (const person of people) wecom.name(person.id, person.name);
+  const queue = createQueue({ connection: redis, prefix });
 
   let appUrl = '';
   let publicUrl = '';
@@ -50,6 +53,7 @@ export async function startWecomSandbox(
     chatId: COMPLAINTS_CHAT,
     app: () => appUrl,
     publicUrl: () => publicUrl,
+    weeklyReport: weeklyReportNow(queue),
     hello: () => ({
       locale: policy.locale,
       timezone: policy.timezone,
@@ -83,6 +87,7 @@ export async function startWecomSandbox(
   const stopAll = async () => {
     await server.close();
     await wecom.close();
+    await queue.close();
   };
   const redress = await startRedress(config, {
     role: 'all',

@@ -31,6 +31,8 @@ export interface WecomSandboxServerDeps {
   app: () => string;
   /** The app's public address (WECOM_PUBLIC_URL): this server's. */
   publicUrl: () => string;
+  /** Asks the worker for this week's report to the GM now. */
+  weeklyReport: () => Promise<void>;
 }
 
 /** A message as the page shows it: no response codes, and media as a link instead of its bytes. */
@@ -147,6 +149,10 @@ export async function startWecomSandboxServer(port: number, deps: WecomSandboxSe
     if (path === '/sandbox/wecom/say') {
       const b = sayBody.parse(json);
       return send(res, 200, { ok: await callback(wecom.message(b.member, b.text).xml) });
+    }
+    if (path === '/sandbox/wecom/report') {
+      await deps.weeklyReport();
+      return send(res, 200, { ok: true });
     }
     return send(res, 404, { error: 'not_found' });
   }

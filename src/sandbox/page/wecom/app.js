@@ -187,6 +187,8 @@ document.addEventListener('click', (event) => {
   }
 });
 
+$('weekly').addEventListener('click', () => post('/sandbox/wecom/report', {}));
+
 $('composer').addEventListener('submit', (event) => {
   event.preventDefault();
   const text = $('composer-input').value.trim();
@@ -204,6 +206,7 @@ async function start() {
   $('banner').textContent = say(w.banner, { deadlines: state.hello.deadlines });
   $('you-title').textContent = w.you;
   $('register').textContent = w.register;
+  $('weekly').textContent = w.weekly;
   $('app-title').textContent = w.app;
   $('tab-app').textContent = w.app;
   $('chat-title').textContent = w.chat;
