@@ -95,6 +95,11 @@ function chartFonts(): string[] {
 }
 
 /** Draws a chart spec as a PNG, in this process: no browser, no network. */
+/** The chart's file name: the report and the first day it covers, as a day of the policy's time zone. */
+export function chartFileName(report: Report, timezone: string): string {
+  return `complaints-${report.report}-${DateTime.fromJSDate(report.period.from, { zone: timezone }).toISODate()}.png`;
+}
+
 export async function renderChart(spec: TopLevelSpec): Promise<Buffer> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();

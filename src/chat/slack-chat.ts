@@ -10,7 +10,7 @@ import { homeView } from './home.js';
 import { isMessageKey } from './i18n.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { policyReaders, type Readers, type Reading, seenBy, translatorOf } from './readers.js';
-import { renderChart, reportChartSpec } from './report-chart.js';
+import { chartFileName, renderChart, reportChartSpec } from './report-chart.js';
 import { messageOf, refOf } from './slack-message.js';
 
 const SENT: Delivery = { kind: 'sent' };
@@ -119,10 +119,9 @@ export function slackChat(
         const { t } = speaking(await readers.of(to));
         const png = await renderChart(reportChartSpec(t, policy, report));
         const direct = await client.conversations.open({ users: to });
-        const from = report.period.from.toISOString().slice(0, 10);
         await client.files.uploadV2({
           channel_id: direct.channel?.id ?? to,
-          filename: `complaints-${report.report}-${from}.png`,
+          filename: chartFileName(report, policy.timezone),
           title: t('chart.title'),
           file: png,
         });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/chat/i18n.js';
-import { renderChart, reportChartSpec } from '../../src/chat/report-chart.js';
+import { chartFileName, renderChart, reportChartSpec } from '../../src/chat/report-chart.js';
 import { testPolicy } from '../support/harness.js';
 
 const report = {
@@ -35,6 +35,11 @@ describe('the report chart', () => {
     expect(spec).toContain('"name":"Delivery","count":4');
     expect(spec).toContain('"week":"11-09","percent":25');
     expect(spec).toContain('"week":"11-16","percent":75');
+  });
+
+  it('is named by the first day it covers, a day of the policy’s time zone', () => {
+    // The week begins on Monday at midnight in Shanghai, which is still Sunday in UTC.
+    expect(chartFileName(report, 'Asia/Shanghai')).toBe('complaints-weekly-2026-11-16.png');
   });
 
   it('is drawn as a PNG in this process', async () => {

@@ -4,7 +4,7 @@ import { showPhone } from '../../domain/phone.js';
 import type { Policy } from '../../domain/policy.js';
 import { seesFullPhone } from '../../domain/visibility.js';
 import { translator } from '../i18n.js';
-import { renderChart, reportChartSpec } from '../report-chart.js';
+import { chartFileName, renderChart, reportChartSpec } from '../report-chart.js';
 import type { WecomApi } from './api.js';
 import { caseCard, noticeLine } from './cards.js';
 import { channelCard, channelLine } from './channel.js';
@@ -147,8 +147,7 @@ export function wecomChat({
     chart: (to, report) =>
       paced(to, async () => {
         const png = await renderChart(reportChartSpec(t, policy, report));
-        const from = report.period.from.toISOString().slice(0, 10);
-        const image = await api.uploadMedia('image', `complaints-${report.report}-${from}.png`, png);
+        const image = await api.uploadMedia('image', chartFileName(report, policy.timezone), png);
         return image.kind === 'uploaded' ? api.sendImage(to, image.mediaId) : image;
       }),
 
