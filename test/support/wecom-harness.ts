@@ -112,12 +112,7 @@ export async function startWecom(options: WecomOptions = {}): Promise<WecomHarne
     env: {
       ...baseEnv(prefix),
       CHAT: 'wecom',
-      WECOM_CORP_ID: wecom.corpId,
-      WECOM_AGENT_ID: wecom.agentId,
-      WECOM_SECRET: wecom.secret,
-      WECOM_TOKEN: wecom.token,
-      WECOM_ENCODING_AES_KEY: wecom.encodingAesKey,
-      WECOM_API_URL: wecom.url,
+      ...wecom.appEnv(),
       WECOM_PUBLIC_URL: PUBLIC_URL,
       WECOM_OAUTH_URL: wecom.oauthUrl,
       ...(robotKey ? { WECOM_ROBOT_KEY: robotKey } : {}),

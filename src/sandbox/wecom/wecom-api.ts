@@ -88,6 +88,15 @@ export interface FakeWecom {
   robot(key: string): void;
   /** WeCom's sign-in page for the app's pages (open.weixin.qq.com's, here). */
   oauthUrl: string;
+  /** The settings of the app this stand-in plays WeCom for, as its environment names them. */
+  appEnv(): {
+    WECOM_CORP_ID: string;
+    WECOM_AGENT_ID: number;
+    WECOM_SECRET: string;
+    WECOM_TOKEN: string;
+    WECOM_ENCODING_AES_KEY: string;
+    WECOM_API_URL: string;
+  };
   /** Answers a request as the fake's own server does: to mount the sign-in page at an address a visitor reaches. */
   serve(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** The member the browser that opens pages is signed in as, and the app's trusted domain (host and port). */
@@ -547,6 +556,14 @@ export async function startFakeWecom(
   return {
     url: `http://127.0.0.1:${port}/cgi-bin/`,
     oauthUrl: `http://127.0.0.1:${port}${OAUTH_PATH}`,
+    appEnv: () => ({
+      WECOM_CORP_ID: corpId,
+      WECOM_AGENT_ID: agentId,
+      WECOM_SECRET: secret,
+      WECOM_TOKEN: callbackToken,
+      WECOM_ENCODING_AES_KEY: encodingAesKey,
+      WECOM_API_URL: `http://127.0.0.1:${port}/cgi-bin/`,
+    }),
     serve,
     corpId,
     agentId,
