@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Home } from '../src/app/home.js';
 import type { CaseStore, Chat, ChatTransport, Delivery, MessageRef, Notice } from '../src/app/ports.js';
-import { isMessageKey } from '../src/chat/i18n.js';
+import { isToldInThread } from '../src/chat/thread-line.js';
 import { type Case, type DeadlineKind, isFinished, type TimelineEntry } from '../src/domain/case.js';
 import { type HomeRoles, homesOfCase } from '../src/domain/home.js';
 import { REPORT_KINDS } from '../src/domain/report-period.js';
@@ -217,7 +217,7 @@ function refreshCalls(c: Case, delivered: Delivered, pressedIn: MessageRef | und
     ? []
     : c.timeline
         .map((e, entry) => ({ e, entry }))
-        .filter(({ e, entry }) => entry >= told && isMessageKey(`thread.${e.type}`));
+        .filter(({ e, entry }) => entry >= told && isToldInThread(e));
   return [
     { kind: 'update-card' },
     ...(pressedIn && pressedIn !== delivered.card ? [{ kind: 'update-pressed' as const, pressedIn }] : []),

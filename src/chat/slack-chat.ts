@@ -7,11 +7,11 @@ import type { Policy } from '../domain/policy.js';
 import { seesFullPhone } from '../domain/visibility.js';
 import { caseBlocks, caseListBlocks, digestBlocks, noticeBlocks, reportBlocks } from './blocks.js';
 import { homeView } from './home.js';
-import { isMessageKey } from './i18n.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { policyReaders, type Readers, type Reading, seenBy, translatorOf } from './readers.js';
 import { chartFileName, renderChart, reportChartSpec } from './report-chart.js';
 import { messageOf, refOf } from './slack-message.js';
+import { threadLine } from './thread-line.js';
 
 const SENT: Delivery = { kind: 'sent' };
 
@@ -95,13 +95,13 @@ export function slackChat(
 
     threadEntry: (_c, card, e) =>
       delivered(async () => {
-        const key = `thread.${e.type}`;
-        if (!isMessageKey(key)) return;
-        const text = t(key, {
-          by: { person: e.by },
-          to: { person: e.to ?? '' },
-          text: escapeMrkdwn(e.text ?? ''),
-        });
+        const text = threadLine(
+          t,
+          e,
+          { by: { person: e.by }, to: { person: e.to ?? '' } },
+          escapeMrkdwn(e.text ?? ''),
+        );
+        if (!text) return;
         const { channel, ts } = messageOf(card);
         await client.chat.postMessage({ channel, thread_ts: ts, text });
       }),

@@ -1,4 +1,4 @@
-import type { Case, Deadline, DeadlineKind } from './case.js';
+import type { Case, Deadline, DeadlineKind, TimelineEntry } from './case.js';
 import { isFinished, wasSent } from './case.js';
 import type { DeadlinePolicy } from './policy.js';
 import {
@@ -66,6 +66,11 @@ export function stepsOf(d: Deadline, ladder: string[], policy: DeadlinePolicy): 
     steps.push({ key: key(`rung${rung}`), at, type: 'escalated', to: person, rung });
   });
   return steps;
+}
+
+/** The deadline whose step a timeline entry records, read from its key (`acknowledge.v1.rung1`); none for others. */
+export function deadlineOfStep(entry: Pick<TimelineEntry, 'key'>): DeadlineKind | undefined {
+  return /^(acknowledge|callback|resolve)\.v\d+\./.exec(entry.key ?? '')?.[1] as DeadlineKind | undefined;
 }
 
 /** Whether every step of a deadline can be planned: a calendar finds working time for each. */

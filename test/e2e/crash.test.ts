@@ -86,7 +86,9 @@ describe('a worker killed mid-storm', () => {
       `${people.csManager} Complaint ${c.number} has been escalated to you.`,
       `${people.gm} Complaint ${c.number} has been escalated to you.`,
       // The card's thread tells of each rung too.
-      ...[people.manager, people.csManager, people.gm].map((to) => `${CASES_CHANNEL} Escalated to <@${to}>.`),
+      ...[people.manager, people.csManager, people.gm].map(
+        (to) => `${CASES_CHANNEL} Acknowledge overdue: escalated to <@${to}>.`,
+      ),
     ]);
     const received = h.slack.calls.map(sent).filter((s) => s !== null);
     expect(received.sort()).toEqual(expected.sort());

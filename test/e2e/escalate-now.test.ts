@@ -102,8 +102,8 @@ describe('the card’s thread', () => {
     const thread = await h.slack.waitFor(inThread, 3);
     expect(thread.map((call) => [call.args.channel, call.args.text])).toEqual([
       [c.card.channel, `<@${people.owner}> acknowledged the case.`],
-      [c.card.channel, `Escalated to <@${people.manager}>.`],
-      [c.card.channel, `Escalated to <@${people.csManager}>.`],
+      [c.card.channel, `<@${people.owner}> escalated the case to <@${people.manager}>.`],
+      [c.card.channel, `<@${people.manager}> escalated the case to <@${people.csManager}>.`],
     ]);
   });
 });

@@ -17,7 +17,7 @@ describe('the pace of one channel', () => {
     const inThread = (text: string) => (call: { args: Record<string, unknown> }) =>
       call.args.thread_ts === c.card.ts && String(call.args.text).includes(text);
     await h.slack.waitFor(inThread('acknowledged'));
-    await h.slack.waitFor(inThread('Escalated to'));
+    await h.slack.waitFor(inThread('escalated the case to'));
     await h.slack.waitFor((call) => call.method === 'chat.update' && call.args.channel === CASES_CHANNEL, 2);
     const toChannel = h.slack.calls.filter((call) => call.args.channel === CASES_CHANNEL);
     // The card, two updates and two thread messages at least: each waits for its own token.

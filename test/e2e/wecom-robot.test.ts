@@ -38,7 +38,7 @@ describe('Redress on WeCom with a group robot as the complaints channel', () => 
     const escalate = keysOf(assigned).find((k) => k.startsWith('escalate:'));
     expect((await h.click(people.owner, assigned, String(escalate))).status).toBe(200);
     await until(
-      () => h.channelSaid().includes(`**${number}** · Escalated to Wangwu.`),
+      () => h.channelSaid().includes(`**${number}** · 李四 escalated the case to Wangwu.`),
       'the escalation told',
     );
     expect((await h.click(people.owner, assigned, `acknowledge:${number}`)).status).toBe(200);

@@ -51,10 +51,10 @@ describe('Redress on WeCom', () => {
     expect(chat[0]).toContain(`**Complaint ${number}**`);
     expect(chat[0]).toContain('138＊＊＊＊5678');
     expect(chat[0]).not.toContain('13812345678');
-    expect(chat.filter((line) => line.includes('Escalated to'))).toEqual([
-      `**${number}** · Escalated to Wangwu.`,
-      `**${number}** · Escalated to Zhaoliu.`,
-      `**${number}** · Escalated to Sunqi.`,
+    expect(chat.filter((line) => line.includes('escalated to'))).toEqual([
+      `**${number}** · Acknowledge overdue: escalated to Wangwu.`,
+      `**${number}** · Acknowledge overdue: escalated to Zhaoliu.`,
+      `**${number}** · Acknowledge overdue: escalated to Sunqi.`,
     ]);
   });
 

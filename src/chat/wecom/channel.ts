@@ -2,7 +2,8 @@ import { type Case, isMajor, type TimelineEntry } from '../../domain/case.js';
 import { maskPhone } from '../../domain/phone.js';
 import type { Policy } from '../../domain/policy.js';
 import { categoryName, customerName } from '../blocks.js';
-import { isMessageKey, type Translate } from '../i18n.js';
+import type { Translate } from '../i18n.js';
+import { threadLine } from '../thread-line.js';
 import { statusText } from './cards.js';
 import { casePageUrl } from './page-paths.js';
 import { fitLines, markdownValue, shortened, wecomDate } from './text.js';
@@ -78,13 +79,9 @@ export function channelLine(
   entry: TimelineEntry,
   name: (userId: string) => string,
 ): string | null {
-  const key = `thread.${entry.type}`;
-  if (!isMessageKey(key)) return null;
   // The translator speaks markdown: it writes what people typed literally.
-  const told = t(key, {
-    by: name(entry.by),
-    to: entry.to ? name(entry.to) : '',
-    text: shortened(entry.text ?? '', 500),
-  });
+  const people = { by: name(entry.by), to: entry.to ? name(entry.to) : '' };
+  const told = threadLine(t, entry, people, shortened(entry.text ?? '', 500));
+  if (!told) return null;
   return fitLines([`**${c.number}** · ${told}`], (count) => t('report.more', { count }));
 }

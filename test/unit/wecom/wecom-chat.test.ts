@@ -187,10 +187,20 @@ describe('the WeCom chat transport', () => {
     const c = wecomCase();
     const card = refOf({ kind: 'chat', chat: CHAT });
     await chat.threadEntry(c, card, { at: T0, by: 'lisi', type: 'acknowledged' });
-    await chat.threadEntry(c, card, { at: T0, by: 'system', type: 'escalated', to: 'wangmgr' });
+    const missed = { at: T0, by: 'system', type: 'escalated' as const, to: 'wangmgr' };
+    await chat.threadEntry(c, card, { ...missed, key: 'resolve.v1.rung1' });
+    await chat.threadEntry(c, card, {
+      at: T0,
+      by: 'lisi',
+      type: 'escalated',
+      to: 'wangmgr',
+      key: 'escalate.l0.rung1',
+    });
+    // An escalation says why: the deadline missed, or who pressed Escalate now.
     expect(wecom.received.map((m) => [m.to, m.content])).toEqual([
       [CHAT, `**${c.number}** · 李四 acknowledged the case.`],
-      [CHAT, `**${c.number}** · Escalated to Wangmgr.`],
+      [CHAT, `**${c.number}** · Resolve overdue: escalated to Wangmgr.`],
+      [CHAT, `**${c.number}** · 李四 escalated the case to Wangmgr.`],
     ]);
     expect(chat.conversationOf(card)).toBe(CHAT);
   });
