@@ -6,17 +6,11 @@ import { ADDRESS_MAX, DEMAND_MAX, INTAKE_CHANNELS, SUMMARY_MAX } from '../domain
 import { maskPhone, showPhone } from '../domain/phone.js';
 import type { Policy } from '../domain/policy.js';
 import type { ReportKind } from '../domain/report-period.js';
-import {
-  type Assessment,
-  type AssessmentRow,
-  type Count,
-  type Kept,
-  keptPercent,
-  type Statistics,
-} from '../domain/statistics.js';
+import type { Statistics } from '../domain/statistics.js';
 import { CONTACT_WAYS } from '../domain/transitions.js';
-import { isMessageKey, type MessageKey, type Translate } from './i18n.js';
+import { categoryName, type Translate } from './i18n.js';
 import { clip, cutMrkdwn, escapeMrkdwn } from './mrkdwn.js';
+import { type ReportPart, reportContent } from './report-content.js';
 import { isSlackUserId } from './slack-ids.js';
 
 export { clip };
@@ -114,11 +108,6 @@ function sections(lines: string[]): KnownBlock[] {
 /** The customer's name; an anonymous complaint (匿名) says so, a case whose name was forgotten shows none. */
 export function customerName(t: Translate, c: Pick<Case, 'customer' | 'anonymisedAt'>): string {
   return c.customer.name || (c.anonymisedAt ? '' : t('card.anonymous'));
-}
-
-export function categoryName(t: Translate, id: string): string {
-  const key = `category.${id}`;
-  return isMessageKey(key) ? t(key) : id;
 }
 
 /** A time every reader sees in their own timezone; the fallback is in the company's. */
@@ -774,6 +763,36 @@ export function caseListBlocks(
   return blocks;
 }
 
+/** Rows of each group of an assessment a report shows, most cases first; the export lists them all. */
+const ASSESSMENT_ROWS = 25;
+
+/** One part of a report as sections: names fitted to what a section shows, long lists said how long. */
+function reportSections(t: Translate, part: ReportPart): KnownBlock[] {
+  const none = [t('report.none')];
+  switch (part.kind) {
+    case 'figures':
+      return sections(part.lines);
+    case 'counts':
+      return sections([
+        `*${part.heading}*`,
+        ...(part.rows.length ? part.rows.map((r) => `• ${fitted(r.name, 200)}: ${r.count}`) : none),
+      ]);
+    case 'numbers':
+      // A long list of numbers is cut to what one section holds, and says how many more there are.
+      return sections([
+        `*${part.heading}*\n${numberList(t, part.numbers, SECTION_TEXT - part.heading.length - 100)}`,
+      ]);
+    case 'assessment': {
+      const more = part.lines.length - ASSESSMENT_ROWS;
+      return sections([
+        `*${part.heading}*`,
+        ...(part.lines.length ? part.lines.slice(0, ASSESSMENT_ROWS).map((l) => `• ${l}`) : none),
+        ...(more > 0 ? [t('report.assessment.more', { count: more })] : []),
+      ]);
+    }
+  }
+}
+
 /** The statistics of a period as a message to the GM (客户投诉周统计表 / 月汇总). */
 export function reportBlocks(
   t: Translate,
@@ -782,90 +801,12 @@ export function reportBlocks(
   period: { from: Date; to: Date },
   stats: Statistics,
 ): { text: string; blocks: KnownBlock[] } {
-  const day = (at: Date) =>
-    new Intl.DateTimeFormat('sv-SE', { timeZone: policy.timezone, dateStyle: 'short' }).format(at);
-  const lastDay = new Date(period.to.getTime() - 1);
-  const text = t(`report.${kind}`, { from: day(period.from), to: day(lastDay) });
-  // The documents' deadlines and the acknowledgement (the bot's own hour) are judged apart.
-  const kept = (line: 'report.met' | 'report.acknowledged', of: Kept) => {
-    const percent = keptPercent(of);
-    return percent === null
-      ? t(`${line}.none`)
-      : t(line, { percent: { strong: `${percent}%` }, met: of.met, judged: of.judged });
-  };
-  const counts = (title: string, rows: Count[], name: (key: string) => string) =>
-    sections([
-      `*${title}*`,
-      ...(rows.length ? rows.map((r) => `• ${fitted(name(r.key), 200)}: ${r.count}`) : [t('report.none')]),
-    ]);
-  const department = (id: string) => policy.departments.find((d) => d.id === id)?.name ?? id;
-  // A long list of numbers is cut to what one section holds, and says how many more there are.
-  const list = (title: string, numbers: string[]) =>
-    sections([`${title}\n${numberList(t, numbers, SECTION_TEXT - title.length - 100)}`]);
+  const { title, parts } = reportContent(t, policy, kind, period, stats, {
+    department: (name) => fitted(name, 200),
+    person: (id) => (isSlackUserId(id) ? { person: id } : fitted(id, 200)),
+  });
   return {
-    text,
-    blocks: [
-      { type: 'header', text: plain(text) },
-      ...sections([
-        t('report.total', { count: { strong: stats.total } }),
-        kept('report.met', stats.deadlines),
-        kept('report.acknowledged', stats.acknowledged),
-        ...(stats.satisfaction.average === null
-          ? []
-          : [
-              t('report.satisfaction', {
-                average: { strong: stats.satisfaction.average },
-                count: stats.satisfaction.count,
-              }),
-            ]),
-      ]),
-      ...counts(t('report.byCategory'), stats.byCategory, (key) => categoryName(t, key)),
-      ...counts(t('report.byClass'), stats.byClass, (key) =>
-        isMessageKey(`class.${key}`) ? t(`class.${key}` as MessageKey) : key,
-      ),
-      ...counts(t('report.byDepartment'), stats.byDepartment, department),
-      ...list(
-        `*${t('report.overdue', { count: stats.overdue.length })}*`,
-        stats.overdue.map((o) => o.number),
-      ),
-      ...list(`*${t('report.repeats', { count: stats.repeats.length })}*`, stats.repeats),
-      ...list(`*${t('report.batches', { count: stats.batches.length })}*`, stats.batches),
-      // Reviews of staff and departments (绩效考核) are monthly, half-yearly and yearly; the week shows none.
-      ...(kind !== 'weekly' && stats.assessment ? assessmentSections(t, policy, stats.assessment) : []),
-    ],
+    text: title,
+    blocks: [{ type: 'header', text: plain(title) }, ...parts.flatMap((part) => reportSections(t, part))],
   };
-}
-
-/** Rows of each group of an assessment a report shows, most cases first; the export lists them all. */
-const ASSESSMENT_ROWS = 25;
-
-/** The assessment (绩效考核) in a report: by responsible department, and by owner. */
-function assessmentSections(t: Translate, policy: Policy, assessment: Assessment): KnownBlock[] {
-  const department = (id: string) => fitted(policy.departments.find((d) => d.id === id)?.name ?? id, 200);
-  const person = (id: string) => (isSlackUserId(id) ? `<@${id}>` : fitted(id, 200));
-  const group = (title: string, rows: AssessmentRow[], name: (key: string) => string) => {
-    const sorted = [...rows].sort(
-      (a, b) => b.cases - a.cases || b.missed - a.missed || (a.key < b.key ? -1 : 1),
-    );
-    const shown = sorted.slice(0, ASSESSMENT_ROWS);
-    const line = (r: AssessmentRow) =>
-      `• ${t('report.assessment', {
-        name: name(r.key),
-        cases: r.cases,
-        missed: r.missed,
-        satisfaction: r.satisfaction ?? t('report.assessment.noScore'),
-        reopened: r.reopened,
-        rejected: r.rejected,
-      })}`;
-    const more = sorted.length - shown.length;
-    return sections([
-      `*${title}*`,
-      ...(shown.length > 0 ? shown.map(line) : [t('report.none')]),
-      ...(more > 0 ? [t('report.assessment.more', { count: more })] : []),
-    ]);
-  };
-  return [
-    ...group(t('report.byResponsible'), assessment.byResponsible, department),
-    ...group(t('report.byOwner'), assessment.byOwner, person),
-  ];
 }

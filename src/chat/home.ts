@@ -4,8 +4,8 @@ import type { Case } from '../domain/case.js';
 import { isOverdue, nextDeadline, type Waiting } from '../domain/home.js';
 import type { Policy } from '../domain/policy.js';
 import { type Kept, keptPercent } from '../domain/statistics.js';
-import { categoryName, ids, slackDate } from './blocks.js';
-import type { Translate } from './i18n.js';
+import { ids, slackDate } from './blocks.js';
+import { categoryName, type Translate } from './i18n.js';
 import { cutMrkdwn, escapeMrkdwn } from './mrkdwn.js';
 
 /** Blocks Slack allows in a Home view. */

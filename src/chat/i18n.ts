@@ -68,3 +68,9 @@ export function translator(locale: Locale, marks: Marks = plainMarks): Translate
 export function isMessageKey(key: string): key is MessageKey {
   return key in en;
 }
+
+/** A category as the catalog names it; a category of the policy's own keeps its id. */
+export function categoryName(t: Translate, id: string): string {
+  const key = `category.${id}`;
+  return isMessageKey(key) ? t(key) : id;
+}

@@ -2,8 +2,7 @@ import type { Case } from '../domain/case.js';
 import type { Policy } from '../domain/policy.js';
 import type { Assessment, AssessmentRow } from '../domain/statistics.js';
 import { phoneFor, seesFullPhone } from '../domain/visibility.js';
-import { categoryName } from './blocks.js';
-import type { Translate } from './i18n.js';
+import { categoryName, type Translate } from './i18n.js';
 
 /** People's names by Slack user id; whoever is missing is shown by their id. */
 export type Names = ReadonlyMap<string, string>;

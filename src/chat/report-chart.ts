@@ -8,8 +8,7 @@ import { compile } from 'vega-lite';
 import type { Report } from '../app/ports.js';
 import type { Policy } from '../domain/policy.js';
 import { metPercent } from '../domain/statistics.js';
-import { categoryName } from './blocks.js';
-import type { Translate } from './i18n.js';
+import { categoryName, type Translate } from './i18n.js';
 
 /** A font with Chinese glyphs; resvg falls back to the system's fonts for anything else. */
 const FONT = 'Noto Sans CJK SC';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryName } from '../../src/chat/blocks.js';
-import { catalogs, translator } from '../../src/chat/i18n.js';
+import { catalogs, categoryName, translator } from '../../src/chat/i18n.js';
 import { translatorOf } from '../../src/chat/readers.js';
 import { DEFAULT_CATEGORIES } from '../../src/domain/policy.js';
 

@@ -1,8 +1,8 @@
 import { type Case, type Deadline, isMajor } from '../../domain/case.js';
 import { maskPhone, showPhone } from '../../domain/phone.js';
 import type { Policy } from '../../domain/policy.js';
-import { categoryName, customerName } from '../blocks.js';
-import type { Translate } from '../i18n.js';
+import { customerName } from '../blocks.js';
+import { categoryName, type Translate } from '../i18n.js';
 import { statusText } from './cards.js';
 import { fitLines, markdownValue, shortened, wecomDate } from './text.js';
 

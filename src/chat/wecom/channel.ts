@@ -1,8 +1,8 @@
 import { type Case, isMajor, type TimelineEntry } from '../../domain/case.js';
 import { maskPhone } from '../../domain/phone.js';
 import type { Policy } from '../../domain/policy.js';
-import { categoryName, customerName } from '../blocks.js';
-import type { Translate } from '../i18n.js';
+import { customerName } from '../blocks.js';
+import { categoryName, type Translate } from '../i18n.js';
 import { threadLine } from '../thread-line.js';
 import { statusText } from './cards.js';
 import { casePageUrl } from './page-paths.js';

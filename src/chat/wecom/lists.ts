@@ -1,6 +1,6 @@
 import type { Case, DeadlineKind } from '../../domain/case.js';
-import { categoryName, customerName } from '../blocks.js';
-import type { Translate } from '../i18n.js';
+import { customerName } from '../blocks.js';
+import { categoryName, type Translate } from '../i18n.js';
 import { fitLines, shortened } from './text.js';
 
 /** `t` speaks WeCom markdown (markdownTranslator) in this file: what it fills in, it writes literally. */

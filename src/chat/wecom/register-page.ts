@@ -1,7 +1,6 @@
 import { ADDRESS_MAX, DEMAND_MAX, INTAKE_CHANNELS, SUMMARY_MAX } from '../../domain/complaint.js';
 import type { Locale, Policy } from '../../domain/policy.js';
-import { categoryName } from '../blocks.js';
-import type { Translate } from '../i18n.js';
+import { categoryName, type Translate } from '../i18n.js';
 import { type Field, type FormView, formPage } from './pages.js';
 
 /** Where the registration form is, from the app's homepage or menu. */
